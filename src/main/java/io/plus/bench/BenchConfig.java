@@ -1,0 +1,19 @@
+package io.plus.bench;
+
+import io.plus.training.TrainConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a benchmark run does: which datasets and methods, how many seeds, where results go. */
+public record BenchConfig(List<DatasetSource> datasets, List<String> methods, List<Long> seeds,
+                          TrainConfig training, Path outputDirectory) {
+    public BenchConfig {
+        datasets = List.copyOf(datasets);
+        methods = List.copyOf(methods);
+        seeds = List.copyOf(seeds);
+        if (datasets.isEmpty() || methods.isEmpty() || seeds.isEmpty()) {
+            throw new IllegalArgumentException("a benchmark needs datasets, methods and seeds");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.plus.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes a benchmark result as Markdown, JSON and an SVG chart into the output folder. */
+public final class BenchReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchReport() {
+    }
+
+    public record Written(Path markdown, Path json, Path chart) {
+    }
+
+    public static Written write(BenchResult result, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path markdown = directory.resolve("results.md");
+        Path json = directory.resolve("results.json");
+        Path chart = directory.resolve("results.svg");
+        Files.writeString(markdown, MarkdownTable.render(result));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("encoder", result.encoderId());
+        document.put("seeds", result.seeds());
+        document.put("totalSeconds", result.totalSeconds());
+        document.put("phaseSeconds", result.phaseSeconds());
+        document.put("summary", result.summary());
+        document.put("runs", result.runs());
+        JSON.writeValue(json.toFile(), document);
+        Files.writeString(chart, SvgChart.render(result));
+        return new Written(markdown, json, chart);
+    }
+}

@@ -1,0 +1,58 @@
+package io.plus.bench;
+
+import io.plus.data.Split;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Everything one benchmark run measured, and its mean ± std summary over seeds. */
+public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs,
+                          Map<String, Double> phaseSeconds, double totalSeconds) {
+
+    /** Mean ± sample standard deviation of one metric over seeds for a (dataset, split, method). */
+    public record Stat(double mean, double std, int n) {
+        static Stat of(List<Double> values) {
+            List<Double> finite = values.stream().filter(v -> !v.isNaN()).toList();
+            if (finite.isEmpty()) {
+                return new Stat(Double.NaN, Double.NaN, 0);
+            }
+            double mean = finite.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double var = finite.size() < 2 ? 0 : finite.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
+                    / (finite.size() - 1);
+            return new Stat(mean, Math.sqrt(var), finite.size());
+        }
+    }
+
+    /** A summary row: one dataset, split and method, aggregated over seeds. */
+    public record Row(String dataset, Split split, String method, Stat accuracyAll, Stat accuracyControversial,
+                      Stat nllAll, Stat bayesAll, Stat bayesControversial, int pairsAll, int pairsControversial) {
+    }
+
+    public List<Row> summary() {
+        Map<String, List<RunRecord>> groups = new LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            groups.computeIfAbsent(run.dataset() + "\u0000" + run.metrics().split() + "\u0000" + run.method(),
+                    k -> new ArrayList<>()).add(run);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<RunRecord> group : groups.values()) {
+            RunRecord first = group.get(0);
+            rows.add(new Row(first.dataset(), first.metrics().split(), first.method(),
+                    stat(group, r -> r.metrics().all().accuracy()),
+                    stat(group, r -> r.metrics().controversial().accuracy()),
+                    stat(group, r -> r.metrics().all().nll()),
+                    stat(group, r -> r.metrics().all().bayesAccuracy()),
+                    stat(group, r -> r.metrics().controversial().bayesAccuracy()),
+                    first.metrics().all().count(), first.metrics().controversial().count()));
+        }
+        return rows;
+    }
+
+    private static Stat stat(List<RunRecord> group, ToDoubleFunction<RunRecord> metric) {
+        return Stat.of(group.stream().map(r -> metric.applyAsDouble(r)).toList());
+    }
+
+}

@@ -1,0 +1,77 @@
+package io.plus.bench;
+
+import io.plus.data.Dataset;
+import io.plus.encoder.TextEncoder;
+import io.plus.eval.Evaluator;
+import io.plus.eval.SplitMetrics;
+import io.plus.methods.EmbeddingTable;
+import io.plus.methods.FittedModel;
+import io.plus.methods.MethodRegistry;
+import io.plus.methods.RewardMethod;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every method on every dataset and seed, on the same embeddings and splits, and collects
+ * per-split metrics. Printing and files are left to {@link BenchReport}.
+ */
+public final class BenchRunner {
+    private final TextEncoder encoder;
+    private final MethodRegistry registry;
+
+    public BenchRunner(TextEncoder encoder, MethodRegistry registry) {
+        this.encoder = encoder;
+        this.registry = registry;
+    }
+
+    public BenchResult run(BenchConfig config, Progress progress) {
+        List<RewardMethod> methods = config.methods().stream().map(registry::require).toList();
+        List<RunRecord> runs = new ArrayList<>();
+        Map<String, Double> phases = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (long seed : config.seeds()) {
+            for (DatasetSource source : config.datasets()) {
+                String where = source.name() + " seed " + seed;
+                long t0 = System.nanoTime();
+                Dataset dataset = source.load(seed);
+                add(phases, "generate", t0);
+                progress.advance(1, where + ": " + dataset.pairs().size() + " pairs ready");
+
+                long t1 = System.nanoTime();
+                EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
+                add(phases, "embed", t1);
+                progress.advance(1, where + ": " + embeddings.size() + " texts embedded");
+
+                for (RewardMethod method : methods) {
+                    long t2 = System.nanoTime();
+                    int epochs = config.training().epochs();
+                    FittedModel fitted = method.fit(dataset, embeddings, config.training().withSeed(seed),
+                            epoch -> progress.advance(1, where + ": " + method.name() + " epoch " + epoch + "/" + epochs));
+                    double trainSeconds = add(phases, "train", t2);
+                    long t3 = System.nanoTime();
+                    for (SplitMetrics metrics : Evaluator.evaluate(fitted, dataset, embeddings)) {
+                        runs.add(new RunRecord(source.name(), method.name(), seed, metrics, trainSeconds));
+                    }
+                    add(phases, "evaluate", t3);
+                    progress.advance(1, where + ": " + method.name() + " evaluated");
+                }
+            }
+        }
+        return new BenchResult(encoder.id(), config.seeds(), runs, phases, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Work units a run will report, for the ETA. */
+    public static long units(BenchConfig config) {
+        long perMethod = config.training().epochs() + 1L;
+        return (long) config.seeds().size() * config.datasets().size() * (2 + config.methods().size() * perMethod);
+    }
+
+    private static double add(Map<String, Double> phases, String phase, long sinceNanos) {
+        double seconds = (System.nanoTime() - sinceNanos) / 1e9;
+        phases.merge(phase, seconds, Double::sum);
+        return seconds;
+    }
+}

@@ -1,0 +1,34 @@
+package io.plus.bundle;
+
+import java.util.Map;
+
+/**
+ * {@code manifest.json} of a model bundle: what the model is, what it was trained on and with, how
+ * well it did, and the SHA-256 of every other file in the bundle.
+ */
+public record BundleManifest(
+        int formatVersion,
+        String modelVersion,
+        String method,
+        String conditioning,
+        int conditioningDimension,
+        EncoderInfo encoder,
+        Map<String, Object> hyperParameters,
+        String datasetName,
+        String datasetFingerprint,
+        Map<String, Object> metrics,
+        Map<String, String> files,
+        String createdAt) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "manifest.json";
+
+    /** The text encoder whose embeddings the model reads; a bundle only works with that encoder. */
+    public record EncoderInfo(String id, int dimension) {
+    }
+
+    BundleManifest withFiles(Map<String, String> newFiles) {
+        return new BundleManifest(formatVersion, modelVersion, method, conditioning, conditioningDimension,
+                encoder, hyperParameters, datasetName, datasetFingerprint, metrics, newFiles, createdAt);
+    }
+}

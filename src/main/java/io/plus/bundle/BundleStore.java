@@ -1,0 +1,151 @@
+package io.plus.bundle;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.plus.model.MlpWeights;
+import io.plus.model.RewardHead;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Writes and reads immutable model bundles: {@code <root>/<modelVersion>/} holding
+ * {@code manifest.json} and the weights. A bundle appears atomically (written aside, then moved in
+ * place) and is never overwritten; reading verifies every checksum and shape before use.
+ */
+public final class BundleStore {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private BundleStore() {
+    }
+
+    /** Writes a new bundle under {@code root}; the manifest's file list is filled in here. */
+    public static Path write(Path root, BundleManifest manifest, MlpWeights weights) {
+        Path target = root.resolve(manifest.modelVersion());
+        if (Files.exists(target)) {
+            throw new BundleException("model version " + manifest.modelVersion() + " already exists at "
+                    + target + "; bundles are immutable, choose a new version");
+        }
+        Path staging = root.resolve(".staging-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(staging);
+            Path weightsFile = staging.resolve(ModelBundle.REWARD_HEAD_FILE);
+            try (OutputStream out = Files.newOutputStream(weightsFile)) {
+                weights.writeTo(out);
+            }
+            Map<String, String> files = new TreeMap<>();
+            files.put(ModelBundle.REWARD_HEAD_FILE, Sha256.of(weightsFile));
+            JSON.writeValue(staging.resolve(BundleManifest.FILE_NAME).toFile(), manifest.withFiles(files));
+            moveIntoPlace(staging, target);
+            return target;
+        } catch (IOException e) {
+            deleteQuietly(staging);
+            throw new BundleException("could not write bundle " + manifest.modelVersion() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and verifies a bundle; {@code expectedEncoder}, when given, must match the manifest. */
+    public static ModelBundle read(Path directory, Optional<BundleManifest.EncoderInfo> expectedEncoder) {
+        Path manifestFile = directory.resolve(BundleManifest.FILE_NAME);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new BundleException("not a model bundle: " + manifestFile + " is missing");
+        }
+        BundleManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
+        } catch (IOException e) {
+            throw new BundleException("unreadable manifest " + manifestFile + ": " + e.getMessage(), e);
+        }
+        if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
+            throw new BundleException("bundle " + directory + " has format version " + manifest.formatVersion()
+                    + "; this build reads version " + BundleManifest.FORMAT_VERSION);
+        }
+        if (manifest.encoder() == null || manifest.files() == null) {
+            throw new BundleException("manifest " + manifestFile + " lacks the encoder or the file list");
+        }
+        expectedEncoder.filter(expected -> !expected.equals(manifest.encoder())).ifPresent(expected -> {
+            throw new BundleException("bundle " + manifest.modelVersion() + " was trained on encoder "
+                    + manifest.encoder() + " but this runtime uses " + expected);
+        });
+        verifyChecksums(directory, manifest);
+        MlpWeights weights = readWeights(directory.resolve(ModelBundle.REWARD_HEAD_FILE));
+        try {
+            RewardHead head = new RewardHead(weights, manifest.encoder().dimension(), manifest.conditioningDimension());
+            return new ModelBundle(directory, manifest, head);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("bundle " + manifest.modelVersion() + " does not match its manifest: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void verifyChecksums(Path directory, BundleManifest manifest) {
+        if (!manifest.files().containsKey(ModelBundle.REWARD_HEAD_FILE)) {
+            throw new BundleException("manifest of " + manifest.modelVersion() + " does not list "
+                    + ModelBundle.REWARD_HEAD_FILE);
+        }
+        for (Map.Entry<String, String> file : manifest.files().entrySet()) {
+            Path path = directory.resolve(file.getKey()).normalize();
+            if (!path.startsWith(directory.normalize())) {
+                throw new BundleException("manifest names a file outside the bundle: " + file.getKey());
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new BundleException("bundle " + manifest.modelVersion() + " is incomplete: " + file.getKey()
+                        + " is missing");
+            }
+            try {
+                String actual = Sha256.of(path);
+                if (!actual.equalsIgnoreCase(file.getValue())) {
+                    throw new BundleException("bundle " + manifest.modelVersion() + " is corrupt: SHA-256 of "
+                            + file.getKey() + " is " + actual + " but the manifest says " + file.getValue());
+                }
+            } catch (IOException e) {
+                throw new BundleException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static MlpWeights readWeights(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return MlpWeights.readFrom(new BufferedInputStream(in));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BundleException("cannot read weights " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path staging, Path target) throws IOException {
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new BundleException("model version already exists at " + target + "; bundles are immutable");
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover staging folder is never read as a bundle
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.plus.methods;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The methods the benchmark and the command line know, in report order. */
+public final class MethodRegistry {
+    private final Map<String, RewardMethod> methods = new LinkedHashMap<>();
+
+    public static MethodRegistry standard() {
+        MethodRegistry registry = new MethodRegistry();
+        registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
+        registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));
+        return registry;
+    }
+
+    public void register(RewardMethod method) {
+        methods.put(method.name().toLowerCase(), method);
+    }
+
+    public List<RewardMethod> all() {
+        return List.copyOf(methods.values());
+    }
+
+    public Optional<RewardMethod> find(String name) {
+        return Optional.ofNullable(methods.get(name.toLowerCase()));
+    }
+
+    public RewardMethod require(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown method '" + name
+                + "' (known: " + methods.values().stream().map(RewardMethod::name).toList() + ")"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.plus.model;
+
+/**
+ * A trained reward model in serving form: {@code r(prompt, response | conditioning)} computed in
+ * plain Java from embeddings. Which conditioning it expects (none, a type vector, a summary
+ * embedding) is recorded in the bundle manifest.
+ */
+public final class RewardHead {
+    private final MlpWeights weights;
+    private final int embeddingDimension;
+    private final int conditioningDimension;
+
+    public RewardHead(MlpWeights weights, int embeddingDimension, int conditioningDimension) {
+        int expected = RewardFeatures.dimension(embeddingDimension, conditioningDimension);
+        if (weights.inputDimension() != expected) {
+            throw new IllegalArgumentException("weights take " + weights.inputDimension()
+                    + " features but embeddings of " + embeddingDimension + " and conditioning of "
+                    + conditioningDimension + " give " + expected);
+        }
+        this.weights = weights;
+        this.embeddingDimension = embeddingDimension;
+        this.conditioningDimension = conditioningDimension;
+    }
+
+    public float reward(float[] prompt, float[] response, float[] conditioning) {
+        if (conditioning.length != conditioningDimension) {
+            throw new IllegalArgumentException("expected conditioning of " + conditioningDimension
+                    + " values, got " + conditioning.length);
+        }
+        return weights.forward(RewardFeatures.build(prompt, response, conditioning));
+    }
+
+    /** {@code r(chosen) - r(rejected)}: positive when the model agrees with the label. */
+    public float margin(float[] prompt, float[] chosen, float[] rejected, float[] conditioning) {
+        return reward(prompt, chosen, conditioning) - reward(prompt, rejected, conditioning);
+    }
+
+    public MlpWeights weights() {
+        return weights;
+    }
+
+    public int embeddingDimension() {
+        return embeddingDimension;
+    }
+
+    public int conditioningDimension() {
+        return conditioningDimension;
+    }
+}
