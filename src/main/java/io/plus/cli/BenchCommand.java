@@ -1,0 +1,83 @@
+package io.plus.cli;
+
+import io.plus.bench.BenchConfig;
+import io.plus.bench.BenchReport;
+import io.plus.bench.BenchResult;
+import io.plus.bench.BenchRunner;
+import io.plus.bench.DatasetCatalog;
+import io.plus.bench.DatasetSource;
+import io.plus.bench.MarkdownTable;
+import io.plus.bench.Progress;
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.MethodRegistry;
+import io.plus.methods.RewardMethod;
+import io.plus.training.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generate the benchmark datasets, train every method on the same embeddings and splits, "
+                + "and report accuracy per dataset and split (Markdown on the console, results.json, results.svg).")
+public class BenchCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "Smaller datasets and one seed: a few minutes.")
+    boolean quick;
+
+    @Option(names = "--seeds", description = "Number of seeds (default: 3, or 1 with --quick).")
+    Integer seeds;
+
+    @Option(names = "--epochs", description = "Training epochs per method (default: 20).")
+    Integer epochs;
+
+    @Option(names = "--datasets", split = ",", description = "Datasets to run (default: all available: "
+            + "pets, pets-ood, attributes, attributes-mix, and dsp when its file is given).")
+    List<String> datasets;
+
+    @Option(names = "--methods", split = ",", description = "Methods to run (default: all registered).")
+    List<String> methods;
+
+    @Option(names = "--dsp-file", description = "The real DSP file domain_specific_preference.test.json "
+            + "(default: $PLUS_DSP_FILE; dsp is skipped without it).")
+    Path dspFile;
+
+    @Option(names = "--out", defaultValue = "plus-out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Path> dsp = DatasetCatalog.dspFile(dspFile);
+        if (dsp.isEmpty() && datasets == null) {
+            System.err.println("note: dsp skipped (give --dsp-file or set PLUS_DSP_FILE to include the real DSP data)");
+        }
+        List<DatasetSource> sources = (datasets == null ? DatasetCatalog.defaultNames(dsp.isPresent()) : datasets)
+                .stream().map(name -> DatasetCatalog.source(name, quick, dsp)).toList();
+        MethodRegistry registry = MethodRegistry.standard();
+        List<String> methodNames = methods != null ? methods : registry.all().stream().map(RewardMethod::name).toList();
+        int seedCount = seeds != null ? seeds : quick ? 1 : 3;
+        TrainConfig training = TrainConfig.defaults(1);
+        if (epochs != null) {
+            training = training.withEpochs(epochs);
+        }
+        BenchConfig config = new BenchConfig(sources, methodNames,
+                LongStream.rangeClosed(1, seedCount).boxed().toList(), training, out);
+        try (TextEncoder encoder = encoderOptions.open()) {
+            Progress progress = new Progress(System.err, BenchRunner.units(config), Duration.ofSeconds(2));
+            BenchResult result = new BenchRunner(encoder, registry).run(config, progress);
+            System.out.println();
+            System.out.println(MarkdownTable.render(result));
+            BenchReport.Written written = BenchReport.write(result, out);
+            System.out.println("results: " + written.markdown() + ", " + written.json() + ", " + written.chart());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package io.plus.cli;
+
+import io.plus.data.Dataset;
+import io.plus.data.io.DatasetReader;
+import io.plus.encoder.TextEncoder;
+import io.plus.eval.SplitMetrics;
+import io.plus.methods.ConditionedRewardMethod;
+import io.plus.methods.MethodRegistry;
+import io.plus.methods.RewardMethod;
+import io.plus.pipeline.TrainPipeline;
+import io.plus.training.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a reward model on a dataset folder and write it as a new model bundle.")
+public class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Dataset folder (pairs.jsonl, optional truth.jsonl).")
+    Path data;
+
+    @Option(names = "--method", defaultValue = "BTL", description = "BTL or Oracle (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--bundles", defaultValue = "plus-out/models",
+            description = "Folder that holds model bundles (default: ${DEFAULT-VALUE}).")
+    Path bundles;
+
+    @Option(names = "--model-version", description = "Version name of the new bundle (default: method and UTC time).")
+    String version;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--epochs", description = "Training epochs (default: 20).")
+    Integer epochs;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        RewardMethod chosen = MethodRegistry.standard().require(method);
+        if (!(chosen instanceof ConditionedRewardMethod conditioned)) {
+            throw new IllegalArgumentException("method " + method + " cannot be trained as a single bundle yet");
+        }
+        Dataset dataset = DatasetReader.read(data, data.getFileName().toString());
+        TrainConfig config = TrainConfig.defaults(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        int total = config.epochs();
+        try (TextEncoder encoder = encoderOptions.open()) {
+            TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, conditioned, config, bundles,
+                    Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
+            for (SplitMetrics split : outcome.metrics()) {
+                System.out.println(EvalCommand.describe(split));
+            }
+            System.out.println("model bundle " + outcome.modelVersion() + " -> " + outcome.bundle());
+        }
+        return 0;
+    }
+}
