@@ -35,6 +35,9 @@ import java.util.Random;
  * about {@code trainFraction} to TRAIN and the rest to TEST_SEEN_USERS for seen users, all to
  * TEST_UNSEEN_USERS for unseen users. A pair is controversial when the rejected answer is another
  * domain's (that domain's users would choose it), not when it is the plain "normal" answer.
+ * A malformed file fails with every problem as {@code file:line: entry N: reason}; a pair whose
+ * two answers are blank or identical states no preference and is skipped and listed by
+ * {@link #loadWithReport}.
  */
 public final class DspLoader {
     public static final List<String> DOMAINS = List.of("academy", "business", "entertainment", "literature");
@@ -55,20 +58,43 @@ public final class DspLoader {
         }
     }
 
-    private record Entry(String query, Map<String, String> responses) {
+    private record Entry(int index, String query, Map<String, String> responses) {
+        /** A pair expresses a preference only when both answers exist and differ. */
+        boolean comparable(String own, String other) {
+            String a = responses.get(own);
+            String b = responses.get(other);
+            return !a.isBlank() && !b.isBlank() && !a.equals(b);
+        }
+    }
+
+    /** The dataset and the pairs left out because their two answers were blank or identical. */
+    public record Loaded(Dataset dataset, List<String> skipped) {
+        public Loaded {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     private DspLoader() {
     }
 
     public static Dataset load(Path file, Config config) throws IOException {
+        return loadWithReport(file, config).dataset();
+    }
+
+    /**
+     * Like {@link #load}, also listing skipped pairs. The real file has entries whose answers
+     * coincide (short factual answers) or are blank; such a pair states no preference, so it is
+     * left out and named in {@link Loaded#skipped()} rather than stored with chosen == rejected.
+     */
+    public static Loaded loadWithReport(Path file, Config config) throws IOException {
+        String name = file.getFileName().toString();
         List<Entry> entries = parse(file);
         Random rng = new Random(config.seed());
         int types = DOMAINS.size();
         int users = types * (config.seenUsersPerType() + config.unseenUsersPerType());
         int perUser = entries.size() / users;
         if (perUser < config.contextPairsPerUser() + 1) {
-            throw new DatasetFormatException(file + ": " + entries.size() + " queries are too few for " + users
+            throw new DatasetFormatException(name + ": " + entries.size() + " queries are too few for " + users
                     + " users with " + config.contextPairsPerUser() + " context queries and one more each");
         }
         List<Integer> slots = new ArrayList<>();
@@ -84,6 +110,7 @@ public final class DspLoader {
         List<Entry> queries = new ArrayList<>(entries);
         Collections.shuffle(queries, rng);
         List<PreferencePair> pairs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Map<String, PairTruth> pairTruths = new LinkedHashMap<>();
         Map<String, UserTruth> userTruths = new LinkedHashMap<>();
         int seenUsers = types * config.seenUsersPerType();
@@ -93,25 +120,39 @@ public final class DspLoader {
             double[] latent = new double[types];
             latent[slots.get(u)] = 1;
             userTruths.put(user, new UserTruth(user, domain, latent));
+            List<String> others = new ArrayList<>(DOMAINS);
+            others.remove(domain);
+            others.add(NORMAL);
             List<Entry> mine = new ArrayList<>();
             for (int q = u; q < queries.size(); q += users) { // dealt out: disjoint across users
                 mine.add(queries.get(q));
             }
-            int ctx = config.contextPairsPerUser();
+            // context queries come first and must offer at least one comparable pair
+            int ctx = 0;
+            for (int q = 0; q < mine.size() && ctx < config.contextPairsPerUser(); q++) {
+                Entry e = mine.get(q);
+                if (others.stream().anyMatch(o -> e.comparable(domain, o))) {
+                    mine.add(ctx++, mine.remove(q));
+                }
+            }
             int rest = mine.size() - ctx;
             int train = u < seenUsers ? (int) Math.round(rest * config.trainFraction()) : 0;
             for (int q = 0; q < mine.size(); q++) {
-                List<String> others = new ArrayList<>(DOMAINS);
-                others.remove(domain);
-                others.add(NORMAL);
+                Entry e = mine.get(q);
+                List<String> rejected = others;
                 if (q < ctx) {
-                    others = List.of(others.get(rng.nextInt(others.size())));
+                    List<String> ok = others.stream().filter(o -> e.comparable(domain, o)).toList();
+                    rejected = List.of(ok.get(rng.nextInt(ok.size())));
                 }
                 Split split = q < ctx ? Split.CONTEXT
                         : u >= seenUsers ? Split.TEST_UNSEEN_USERS
                         : q < ctx + train ? Split.TRAIN : Split.TEST_SEEN_USERS;
-                Entry e = mine.get(q);
-                for (String other : others) {
+                for (String other : rejected) {
+                    if (!e.comparable(domain, other)) {
+                        skipped.add(name + ": entry " + e.index() + ": " + domain + " vs " + other
+                                + " answers are blank or identical; pair skipped");
+                        continue;
+                    }
                     String id = String.format("dsp-%05d", pairs.size() + 1);
                     pairs.add(new PreferencePair(id, user, e.query(), e.responses().get(domain),
                             e.responses().get(other), null, split));
@@ -119,7 +160,7 @@ public final class DspLoader {
                 }
             }
         }
-        return new Dataset("dsp", pairs, List.of(), new GroundTruth(userTruths, pairTruths));
+        return new Loaded(new Dataset("dsp", pairs, List.of(), new GroundTruth(userTruths, pairTruths)), skipped);
     }
 
     /** Reads and checks every entry; all problems are reported together with file:line. */
@@ -130,16 +171,21 @@ public final class DspLoader {
         }
         Problems problems = new Problems();
         List<Entry> entries = new ArrayList<>();
+        int skippedEntries = 0;
         try (JsonParser p = JsonlFiles.MAPPER.createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new DatasetFormatException(name + ":1: expected a JSON list of {query, responses} objects");
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                int line = p.currentTokenLocation().getLineNr();
+                // the file may be a single line, so the entry number locates a problem too
+                int index = entries.size() + skippedEntries;
+                String where = name + ":" + p.currentTokenLocation().getLineNr() + ": entry " + index;
                 JsonNode node = JsonlFiles.MAPPER.readTree(p);
-                Entry e = entry(node, name, line, problems);
+                Entry e = entry(node, index, where, problems);
                 if (e != null) {
                     entries.add(e);
+                } else {
+                    skippedEntries++; // only to keep entry numbers right; the problems abort the load
                 }
             }
         } catch (JsonProcessingException e) {
@@ -154,40 +200,36 @@ public final class DspLoader {
         return entries;
     }
 
-    private static Entry entry(JsonNode node, String file, int line, Problems problems) {
+    private static Entry entry(JsonNode node, int index, String where, Problems problems) {
         int before = problems.count();
         if (!node.isObject()) {
-            problems.add(file, line, "expected an object with query and responses");
+            problems.add(where + ": expected an object with query and responses");
             return null;
         }
-        String query = text(node.get("query"), "query", file, line, problems);
+        JsonNode q = node.get("query");
+        if (q == null || !q.isTextual() || q.asText().isBlank()) {
+            problems.add(where + ": " + (q == null ? "missing" : "blank or non-string") + " field 'query'");
+        }
         JsonNode responses = node.get("responses");
         Map<String, String> texts = new LinkedHashMap<>();
         if (responses == null || !responses.isObject()) {
-            problems.add(file, line, "missing object 'responses'");
+            problems.add(where + ": missing object 'responses'");
         } else {
             for (String key : allKeys()) {
-                String t = text(responses.get(key), "responses." + key, file, line, problems);
-                if (t != null && texts.containsValue(t)) {
-                    problems.add(file, line, "responses." + key + " repeats another response");
+                JsonNode v = responses.get(key);
+                if (v == null || !v.isTextual()) { // blank answers are allowed: their pairs are skipped
+                    problems.add(where + ": " + (v == null ? "missing" : "non-string") + " field 'responses." + key + "'");
+                } else {
+                    texts.put(key, v.asText());
                 }
-                texts.put(key, t);
             }
         }
-        return problems.count() > before ? null : new Entry(query, texts);
+        return problems.count() > before ? null : new Entry(index, q.asText(), texts);
     }
 
     private static List<String> allKeys() {
         List<String> keys = new ArrayList<>(DOMAINS);
         keys.add(NORMAL);
         return keys;
-    }
-
-    private static String text(JsonNode v, String field, String file, int line, Problems problems) {
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            problems.add(file, line, (v == null ? "missing" : "blank or non-string") + " field '" + field + "'");
-            return null;
-        }
-        return v.asText();
     }
 }

@@ -68,12 +68,24 @@ class DspLoaderTest {
     }
 
     @Test
+    void pairsWithIdenticalAnswersAreSkippedAndReported(@TempDir Path dir) throws Exception {
+        Path file = fixture(dir);
+        String json = Files.readString(file).replace("\"normal answer to question 7\"", "\"\"")
+                .replace("\"business answer to question 9\"", "\"academy answer to question 9\"");
+        Files.writeString(file, json);
+        DspLoader.Loaded loaded = DspLoader.loadWithReport(file, CONFIG);
+        assertTrue(loaded.dataset().pairs().stream().noneMatch(p -> p.chosen().equals(p.rejected()) || p.rejected().isBlank()));
+        assertTrue(loaded.skipped().stream().allMatch(s -> s.startsWith("dsp.json: entry ")), loaded.skipped().toString());
+        assertTrue(loaded.skipped().size() <= 2, loaded.skipped().toString());
+    }
+
+    @Test
     void malformedFileNamesFileAndReason(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "[\n{\"query\": \"q\", \"responses\": {\"academy\": \"a\"}},\n{\"query\": \"\"}\n]");
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DspLoader.load(file, CONFIG));
-        assertTrue(e.getMessage().contains("broken.json:2: missing field 'responses.business'"), e.getMessage());
-        assertTrue(e.getMessage().contains("broken.json:3: blank or non-string field 'query'"), e.getMessage());
+        assertTrue(e.getMessage().contains("broken.json:2: entry 0: missing field 'responses.business'"), e.getMessage());
+        assertTrue(e.getMessage().contains("broken.json:3: entry 1: blank or non-string field 'query'"), e.getMessage());
         Files.writeString(file, "[{\"query\": ");
         e = assertThrows(DatasetFormatException.class, () -> DspLoader.load(file, CONFIG));
         assertTrue(e.getMessage().contains("broken.json:1: invalid JSON"), e.getMessage());
