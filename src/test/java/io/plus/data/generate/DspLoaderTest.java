@@ -1,0 +1,93 @@
+package io.plus.data.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plus.data.Dataset;
+import io.plus.data.PreferencePair;
+import io.plus.data.Split;
+import io.plus.data.io.DatasetFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DspLoaderTest {
+    private static final DspLoader.Config CONFIG = new DspLoader.Config(1, 2, 1, 2, 0.8);
+
+    /** 60 queries whose answers name their style, for 12 users (5 queries each). */
+    static Path fixture(Path dir) throws Exception {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int q = 0; q < 60; q++) {
+            Map<String, String> responses = new LinkedHashMap<>();
+            for (String k : List.of("academy", "business", "entertainment", "literature", "normal")) {
+                responses.put(k, k + " answer to question " + q);
+            }
+            entries.add(Map.of("query", "question " + q, "responses", responses));
+        }
+        Path file = dir.resolve("dsp.json");
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), entries);
+        return file;
+    }
+
+    @Test
+    void buildsDomainUsersWithDisjointQueries(@TempDir Path dir) throws Exception {
+        Path file = fixture(dir);
+        Dataset d = DspLoader.load(file, CONFIG);
+        assertEquals(d, DspLoader.load(file, CONFIG));
+        assertEquals(12, d.truth().users().size());
+        Map<String, String> queryOwner = new HashMap<>();
+        for (PreferencePair p : d.pairs()) {
+            String domain = d.truth().user(p.user()).orElseThrow().type();
+            assertTrue(p.chosen().startsWith(domain + " answer"), p.toString());
+            assertEquals(!p.rejected().startsWith("normal"), d.truth().pair(p.id()).orElseThrow().controversial());
+            String prev = queryOwner.putIfAbsent(p.prompt(), p.user());
+            assertTrue(prev == null || prev.equals(p.user()), "query shared between users");
+        }
+        d.contextPairsByUser().values().forEach(ctx -> {
+            assertEquals(2, ctx.size());
+            assertEquals(2, ctx.stream().map(PreferencePair::prompt).distinct().count());
+        });
+        Set<String> unseen = d.pairs(Split.TEST_UNSEEN_USERS).stream().map(PreferencePair::user).collect(Collectors.toSet());
+        assertEquals(4, unseen.size());
+        assertTrue(d.pairs(Split.TRAIN).stream().noneMatch(p -> unseen.contains(p.user())));
+        // 8 seen users x 3 non-context queries: 2 train + 1 test query each, 4 pairs per query
+        assertEquals(8 * 2 * 4, d.pairs(Split.TRAIN).size());
+        assertEquals(8 * 4, d.pairs(Split.TEST_SEEN_USERS).size());
+        assertEquals(4 * 3 * 4, d.pairs(Split.TEST_UNSEEN_USERS).size());
+    }
+
+    @Test
+    void pairsWithIdenticalAnswersAreSkippedAndReported(@TempDir Path dir) throws Exception {
+        Path file = fixture(dir);
+        String json = Files.readString(file).replace("\"normal answer to question 7\"", "\"\"")
+                .replace("\"business answer to question 9\"", "\"academy answer to question 9\"");
+        Files.writeString(file, json);
+        DspLoader.Loaded loaded = DspLoader.loadWithReport(file, CONFIG);
+        assertTrue(loaded.dataset().pairs().stream().noneMatch(p -> p.chosen().equals(p.rejected()) || p.rejected().isBlank()));
+        assertTrue(loaded.skipped().stream().allMatch(s -> s.startsWith("dsp.json: entry ")), loaded.skipped().toString());
+        assertTrue(loaded.skipped().size() <= 2, loaded.skipped().toString());
+    }
+
+    @Test
+    void malformedFileNamesFileAndReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "[\n{\"query\": \"q\", \"responses\": {\"academy\": \"a\"}},\n{\"query\": \"\"}\n]");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> DspLoader.load(file, CONFIG));
+        assertTrue(e.getMessage().contains("broken.json:2: entry 0: missing field 'responses.business'"), e.getMessage());
+        assertTrue(e.getMessage().contains("broken.json:3: entry 1: blank or non-string field 'query'"), e.getMessage());
+        Files.writeString(file, "[{\"query\": ");
+        e = assertThrows(DatasetFormatException.class, () -> DspLoader.load(file, CONFIG));
+        assertTrue(e.getMessage().contains("broken.json:1: invalid JSON"), e.getMessage());
+    }
+}
