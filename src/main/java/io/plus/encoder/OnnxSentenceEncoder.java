@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +243,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
             for (int r = 0; r < rows; r++) {
                 long[] src = batch.get(r).window().ids();
                 System.arraycopy(src, 0, ids, r * width, src.length);
-                java.util.Arrays.fill(mask, r * width, r * width + src.length, 1L);
+                Arrays.fill(mask, r * width, r * width + src.length, 1L);
             }
             return new PaddedBatch(ids, mask, new long[rows * width], rows, width);
         }
