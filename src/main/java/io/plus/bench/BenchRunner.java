@@ -9,6 +9,7 @@ import io.plus.methods.FittedModel;
 import io.plus.methods.MethodRegistry;
 import io.plus.methods.RewardMethod;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class BenchRunner {
         this.registry = registry;
     }
 
-    public BenchResult run(BenchConfig config, Progress progress) {
+    public BenchResult run(BenchConfig config, Progress progress) throws IOException {
         List<RewardMethod> methods = config.methods().stream().map(registry::require).toList();
         List<RunRecord> runs = new ArrayList<>();
         Map<String, Double> phases = new LinkedHashMap<>();

@@ -1,9 +1,13 @@
 package io.plus.cli;
 
+import io.plus.bundle.BundleException;
+import io.plus.data.io.DatasetFormatException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
+
+import java.nio.file.NoSuchFileException;
 
 /**
  * Errors a user can fix (bad input file, unknown option value, refused bundle) are printed as one
@@ -15,8 +19,8 @@ public class CommandLineSetup {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
         return factory.create().setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            if (error instanceof IllegalArgumentException || error instanceof java.io.UncheckedIOException
-                    || error instanceof java.nio.file.NoSuchFileException || isUserError(error)) {
+            if (error instanceof IllegalArgumentException || error instanceof NoSuchFileException
+                    || isUserError(error)) {
                 commandLine.getErr().println("error: " + error.getMessage());
                 return 2;
             }
@@ -25,7 +29,6 @@ public class CommandLineSetup {
     }
 
     private static boolean isUserError(Exception error) {
-        return error instanceof io.plus.bundle.BundleException
-                || error.getClass().getSimpleName().equals("DatasetFormatException");
+        return error instanceof BundleException || error instanceof DatasetFormatException;
     }
 }

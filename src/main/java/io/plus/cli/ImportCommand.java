@@ -40,7 +40,8 @@ public class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JsonlPreferenceImporter.FieldNames fields = new JsonlPreferenceImporter.FieldNames(
                 userField, promptField, chosenField, rejectedField, topicField, splitField);
-        Dataset data = JsonlPreferenceImporter.importFile(in, fields);
+        String name = in.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+        Dataset data = new JsonlPreferenceImporter(fields).importFile(in, name);
         DatasetWriter.write(data, out);
         System.out.printf("imported %d pairs from %s -> %s%n", data.pairs().size(), in, out);
         return 0;

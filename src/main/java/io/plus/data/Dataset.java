@@ -15,6 +15,11 @@ public record Dataset(String name, List<PreferencePair> pairs, List<ContextItem>
         contextItems = List.copyOf(contextItems);
     }
 
+    /** The same data with the hidden truth removed: what a learned method may see. */
+    public Dataset withoutTruth() {
+        return new Dataset(name, pairs, contextItems, GroundTruth.NONE);
+    }
+
     public List<PreferencePair> pairs(Split split) {
         return pairs.stream().filter(p -> p.split() == split).toList();
     }

@@ -37,8 +37,10 @@ public final class ConditionedRewardMethod implements RewardMethod {
 
     @Override
     public FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch) {
-        UserConditioner conditioner = conditioning.bind(dataset);
-        LabelledFeatures features = features(dataset.pairs(Split.TRAIN), embeddings, conditioner);
+        // Only the Oracle may see hidden labels; everyone else gets the observable data alone.
+        Dataset visible = conditioning.readsGroundTruth() ? dataset : dataset.withoutTruth();
+        UserConditioner conditioner = conditioning.bind(visible);
+        LabelledFeatures features = features(visible.pairs(Split.TRAIN), embeddings, conditioner);
         MlpWeights weights = new RewardHeadTrainer(config).train(features, onEpoch);
         RewardHead head = new RewardHead(weights, embeddings.dimension(), conditioner.dimension());
         return new FittedModel(name, conditioning, head, conditioner);

@@ -56,4 +56,9 @@ public enum ConditioningKind {
     };
 
     public abstract UserConditioner bind(Dataset dataset);
+
+    /** Whether this conditioning reads the hidden ground truth (Oracle only). */
+    public boolean readsGroundTruth() {
+        return this == TRUE_TYPE;
+    }
 }

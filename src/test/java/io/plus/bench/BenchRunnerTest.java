@@ -1,0 +1,58 @@
+package io.plus.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plus.data.Split;
+import io.plus.encoder.EncoderSpec;
+import io.plus.encoder.Encoders;
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.MethodRegistry;
+import io.plus.training.TrainConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A small end-to-end benchmark: real generators, real encoder, real training, real reports. */
+class BenchRunnerTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void oracleSeparatesPetsUserTypesThatBtlCannotAndReportsAreWritten() throws Exception {
+        BenchConfig config = new BenchConfig(List.of(DatasetCatalog.source("pets", true, Optional.empty())),
+                List.of("BTL", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
+        BenchResult result;
+        try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM_INT8, Optional.empty())) {
+            result = new BenchRunner(encoder, MethodRegistry.standard()).run(config, Progress.silent());
+        }
+        BenchResult.Row oracle = row(result, "Oracle", Split.TEST_UNSEEN_USERS);
+        BenchResult.Row btl = row(result, "BTL", Split.TEST_UNSEEN_USERS);
+        // the controversial pairs flip between the two user types: one shared model is near chance
+        assertTrue(oracle.accuracyControversial().mean() >= 0.95, "Oracle " + oracle);
+        assertTrue(btl.accuracyControversial().mean() <= 0.7, "BTL " + btl);
+        // agreed pairs are easy for both, so BTL's accuracy on all pairs is well above its controversial one
+        assertTrue(btl.accuracyAll().mean() > btl.accuracyControversial().mean() + 0.1, "BTL " + btl);
+        assertEquals(1.0, oracle.bayesControversial().mean(), 1e-9, "pets labels are noise-free");
+
+        BenchReport.Written written = BenchReport.write(result, out);
+        String markdown = Files.readString(written.markdown());
+        assertTrue(markdown.contains("| pets | test-unseen-users | Oracle |"), markdown);
+        JsonNode json = new ObjectMapper().readTree(written.json().toFile());
+        assertEquals(result.summary().size(), json.get("summary").size());
+        String svg = Files.readString(written.chart());
+        assertTrue(svg.startsWith("<svg") && svg.contains("Oracle") && svg.contains("<rect"), "SVG chart");
+    }
+
+    private static BenchResult.Row row(BenchResult result, String method, Split split) {
+        return result.summary().stream()
+                .filter(r -> r.method().equals(method) && r.split() == split)
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + method + " " + split));
+    }
+}
