@@ -12,6 +12,7 @@ public record BundleManifest(
         String method,
         String conditioning,
         int conditioningDimension,
+        String featureLayout,
         EncoderInfo encoder,
         Map<String, Object> hyperParameters,
         String datasetName,
@@ -29,6 +30,6 @@ public record BundleManifest(
 
     BundleManifest withFiles(Map<String, String> newFiles) {
         return new BundleManifest(formatVersion, modelVersion, method, conditioning, conditioningDimension,
-                encoder, hyperParameters, datasetName, datasetFingerprint, metrics, newFiles, createdAt);
+                featureLayout, encoder, hyperParameters, datasetName, datasetFingerprint, metrics, newFiles, createdAt);
     }
 }

@@ -3,6 +3,7 @@ package io.plus.bundle;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
 
@@ -76,8 +77,8 @@ public final class BundleStore {
             throw new BundleException("bundle " + directory + " has format version " + manifest.formatVersion()
                     + "; this build reads version " + BundleManifest.FORMAT_VERSION);
         }
-        if (manifest.encoder() == null || manifest.files() == null) {
-            throw new BundleException("manifest " + manifestFile + " lacks the encoder or the file list");
+        if (manifest.encoder() == null || manifest.files() == null || manifest.featureLayout() == null) {
+            throw new BundleException("manifest " + manifestFile + " lacks the encoder, the feature layout or the file list");
         }
         expectedEncoder.filter(expected -> !expected.equals(manifest.encoder())).ifPresent(expected -> {
             throw new BundleException("bundle " + manifest.modelVersion() + " was trained on encoder "
@@ -86,7 +87,8 @@ public final class BundleStore {
         verifyChecksums(directory, manifest);
         MlpWeights weights = readWeights(directory.resolve(ModelBundle.REWARD_HEAD_FILE));
         try {
-            RewardHead head = new RewardHead(weights, manifest.encoder().dimension(), manifest.conditioningDimension());
+            RewardHead head = new RewardHead(weights, FeatureLayout.valueOf(manifest.featureLayout()),
+                    manifest.encoder().dimension(), manifest.conditioningDimension());
             return new ModelBundle(directory, manifest, head);
         } catch (IllegalArgumentException e) {
             throw new BundleException("bundle " + manifest.modelVersion() + " does not match its manifest: "

@@ -41,14 +41,14 @@ public class EvalCommand implements Callable<Integer> {
         try (TextEncoder encoder = encoderOptions.open(manifest.encoder().id())) {
             ModelBundle model = BundleStore.read(bundle,
                     Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
-            UserConditioner conditioner = ConditioningKind.valueOf(manifest.conditioning()).bind(dataset);
+            EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
+            ConditioningKind kind = ConditioningKind.valueOf(manifest.conditioning());
+            UserConditioner conditioner = kind.bind(kind.readsGroundTruth() ? dataset : dataset.withoutTruth(), embeddings);
             if (conditioner.dimension() != manifest.conditioningDimension()) {
                 throw new IllegalArgumentException("dataset gives conditioning of " + conditioner.dimension()
                         + " values but the bundle expects " + manifest.conditioningDimension());
             }
-            FittedModel fitted = new FittedModel(manifest.method(), ConditioningKind.valueOf(manifest.conditioning()),
-                    model.rewardHead(), conditioner);
-            EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
+            FittedModel fitted = new FittedModel(manifest.method(), kind.name(), model.rewardHead(), conditioner);
             System.out.println("model " + manifest.modelVersion() + " (" + manifest.method() + ") on " + dataset.name());
             for (SplitMetrics split : Evaluator.evaluate(fitted, dataset, embeddings)) {
                 System.out.println(describe(split));

@@ -3,8 +3,8 @@ package io.plus.methods;
 import io.plus.data.Dataset;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
+import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
-import io.plus.model.RewardFeatures;
 import io.plus.model.RewardHead;
 import io.plus.training.LabelledFeatures;
 import io.plus.training.RewardHeadTrainer;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * A reward head over {@code [prompt, response, prompt ⊙ response, conditioning]} trained with the
- * Bradley–Terry loss; the methods differ only in what the conditioning says about the user.
+ * A reward head trained with the Bradley–Terry loss on a conditioning fixed before training
+ * (none for BTL, the true type for the Oracle, the raw context for ICL).
  */
 public final class ConditionedRewardMethod implements RewardMethod {
     private final String name;
@@ -39,24 +39,26 @@ public final class ConditionedRewardMethod implements RewardMethod {
     public FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch) {
         // Only the Oracle may see hidden labels; everyone else gets the observable data alone.
         Dataset visible = conditioning.readsGroundTruth() ? dataset : dataset.withoutTruth();
-        UserConditioner conditioner = conditioning.bind(visible);
-        LabelledFeatures features = features(visible.pairs(Split.TRAIN), embeddings, conditioner);
+        UserConditioner conditioner = conditioning.bind(visible, embeddings);
+        FeatureLayout layout = conditioning.layout();
+        LabelledFeatures features = features(visible.pairs(Split.TRAIN), embeddings, conditioner, layout);
         MlpWeights weights = new RewardHeadTrainer(config).train(features, onEpoch);
-        RewardHead head = new RewardHead(weights, embeddings.dimension(), conditioner.dimension());
-        return new FittedModel(name, conditioning, head, conditioner);
+        RewardHead head = new RewardHead(weights, layout, embeddings.dimension(), conditioner.dimension());
+        return new FittedModel(name, conditioning.name(), head, conditioner);
     }
 
-    static LabelledFeatures features(List<PreferencePair> pairs, EmbeddingTable embeddings,
-                                     UserConditioner conditioner) {
-        int d = RewardFeatures.dimension(embeddings.dimension(), conditioner.dimension());
+    /** Feature rows for labelled pairs under a conditioner. */
+    public static LabelledFeatures features(List<PreferencePair> pairs, EmbeddingTable embeddings,
+                                            UserConditioner conditioner, FeatureLayout layout) {
+        int d = layout.dimension(embeddings.dimension(), conditioner.dimension());
         float[] chosen = new float[pairs.size() * d];
         float[] rejected = new float[pairs.size() * d];
         for (int i = 0; i < pairs.size(); i++) {
             PreferencePair pair = pairs.get(i);
             float[] prompt = embeddings.of(pair.prompt());
             float[] condition = conditioner.conditioning(pair.user());
-            RewardFeatures.writeInto(chosen, i * d, prompt, embeddings.of(pair.chosen()), condition);
-            RewardFeatures.writeInto(rejected, i * d, prompt, embeddings.of(pair.rejected()), condition);
+            layout.writeInto(chosen, i * d, prompt, embeddings.of(pair.chosen()), condition);
+            layout.writeInto(rejected, i * d, prompt, embeddings.of(pair.rejected()), condition);
         }
         return new LabelledFeatures(d, pairs.size(), chosen, rejected);
     }

@@ -2,63 +2,84 @@ package io.plus.methods;
 
 import io.plus.data.Dataset;
 import io.plus.data.UserTruth;
+import io.plus.model.FeatureLayout;
+
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * How a method conditions its reward model on the user. Recorded in model bundles so a loaded
- * model is bound to a dataset the same way it was trained.
+ * The fixed ways a reward model can be conditioned on the user, decided before training. Recorded
+ * in model bundles so a loaded model is bound to a dataset the same way it was trained. (PLUS
+ * conditions on generated summaries instead; see the summary package.)
  */
 public enum ConditioningKind {
     /** One reward model for everyone (BTL). */
-    NONE {
+    NONE(FeatureLayout.BASIC) {
         @Override
-        public UserConditioner bind(Dataset dataset) {
-            return new UserConditioner() {
-                private final float[] empty = new float[0];
-
-                @Override
-                public int dimension() {
-                    return 0;
-                }
-
-                @Override
-                public float[] conditioning(String user) {
-                    return empty;
-                }
-            };
+        public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
+            return fixed(0, user -> new float[0]);
         }
     },
     /** The user's hidden true type (Oracle only: the one method allowed to read ground truth). */
-    TRUE_TYPE {
+    TRUE_TYPE(FeatureLayout.BASIC) {
         @Override
-        public UserConditioner bind(Dataset dataset) {
+        public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
             int dimension = dataset.truth().users().values().stream()
                     .mapToInt(u -> u.latent().length).max()
                     .orElseThrow(() -> new IllegalArgumentException("dataset '" + dataset.name()
                             + "' has no ground truth: the Oracle cannot run on it"));
-            return new UserConditioner() {
-                @Override
-                public int dimension() {
-                    return dimension;
+            return fixed(dimension, user -> {
+                UserTruth truth = dataset.truth().user(user).orElseThrow(() ->
+                        new IllegalArgumentException("no ground truth for user " + user));
+                float[] vector = new float[dimension];
+                for (int i = 0; i < truth.latent().length; i++) {
+                    vector[i] = (float) truth.latent()[i];
                 }
-
-                @Override
-                public float[] conditioning(String user) {
-                    UserTruth truth = dataset.truth().user(user).orElseThrow(() ->
-                            new IllegalArgumentException("no ground truth for user " + user));
-                    float[] vector = new float[dimension];
-                    for (int i = 0; i < truth.latent().length; i++) {
-                        vector[i] = (float) truth.latent()[i];
-                    }
-                    return vector;
-                }
-            };
+                return vector;
+            });
+        }
+    },
+    /** The user's raw context, encoded without a summary (ICL). */
+    CONTEXT(FeatureLayout.CROSS) {
+        @Override
+        public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
+            Map<String, ContextEncoder.Encoding> encodings = ContextEncoder.encodeAll(dataset, embeddings);
+            float[] none = new float[embeddings.dimension()];
+            return fixed(embeddings.dimension(), user -> {
+                ContextEncoder.Encoding encoding = encodings.get(user);
+                return encoding == null ? none : encoding.summed();
+            });
         }
     };
 
-    public abstract UserConditioner bind(Dataset dataset);
+    private final FeatureLayout layout;
+
+    ConditioningKind(FeatureLayout layout) {
+        this.layout = layout;
+    }
+
+    public FeatureLayout layout() {
+        return layout;
+    }
+
+    public abstract UserConditioner bind(Dataset dataset, EmbeddingTable embeddings);
 
     /** Whether this conditioning reads the hidden ground truth (Oracle only). */
     public boolean readsGroundTruth() {
         return this == TRUE_TYPE;
+    }
+
+    private static UserConditioner fixed(int dimension, Function<String, float[]> byUser) {
+        return new UserConditioner() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public float[] conditioning(String user) {
+                return byUser.apply(user);
+            }
+        };
     }
 }

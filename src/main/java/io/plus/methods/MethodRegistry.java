@@ -12,6 +12,7 @@ public final class MethodRegistry {
     public static MethodRegistry standard() {
         MethodRegistry registry = new MethodRegistry();
         registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
+        registry.register(new ConditionedRewardMethod("ICL", ConditioningKind.CONTEXT));
         registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));
         return registry;
     }

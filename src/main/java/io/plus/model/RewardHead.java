@@ -7,17 +7,19 @@ package io.plus.model;
  */
 public final class RewardHead {
     private final MlpWeights weights;
+    private final FeatureLayout layout;
     private final int embeddingDimension;
     private final int conditioningDimension;
 
-    public RewardHead(MlpWeights weights, int embeddingDimension, int conditioningDimension) {
-        int expected = RewardFeatures.dimension(embeddingDimension, conditioningDimension);
+    public RewardHead(MlpWeights weights, FeatureLayout layout, int embeddingDimension, int conditioningDimension) {
+        int expected = layout.dimension(embeddingDimension, conditioningDimension);
         if (weights.inputDimension() != expected) {
             throw new IllegalArgumentException("weights take " + weights.inputDimension()
                     + " features but embeddings of " + embeddingDimension + " and conditioning of "
                     + conditioningDimension + " give " + expected);
         }
         this.weights = weights;
+        this.layout = layout;
         this.embeddingDimension = embeddingDimension;
         this.conditioningDimension = conditioningDimension;
     }
@@ -27,7 +29,7 @@ public final class RewardHead {
             throw new IllegalArgumentException("expected conditioning of " + conditioningDimension
                     + " values, got " + conditioning.length);
         }
-        return weights.forward(RewardFeatures.build(prompt, response, conditioning));
+        return weights.forward(layout.build(prompt, response, conditioning));
     }
 
     /** {@code r(chosen) - r(rejected)}: positive when the model agrees with the label. */
@@ -37,6 +39,10 @@ public final class RewardHead {
 
     public MlpWeights weights() {
         return weights;
+    }
+
+    public FeatureLayout layout() {
+        return layout;
     }
 
     public int embeddingDimension() {

@@ -43,7 +43,7 @@ public final class TrainPipeline {
         Instant now = Instant.now();
         String modelVersion = version.orElse(method.name().toLowerCase() + "-" + VERSION_TIME.format(now));
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, modelVersion, method.name(),
-                method.conditioning().name(), fitted.conditioner().dimension(),
+                method.conditioning().name(), fitted.conditioner().dimension(), fitted.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), config.asMap(), dataset.name(),
                 DatasetFingerprint.of(dataset), metricsMap(metrics), Map.of(), now.toString());
         Path bundle = BundleStore.write(bundleRoot, manifest, fitted.head().weights());

@@ -1,6 +1,8 @@
 package io.plus.bundle;
 
+import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
+import io.plus.model.RewardHead;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class BundleStoreTest {
 
     private static BundleManifest manifest(String version) {
         return new BundleManifest(BundleManifest.FORMAT_VERSION, version, "Oracle", "TRUE_TYPE", CONDITIONING,
-                ENCODER, Map.of("epochs", 3), "pets", "abc123", Map.of("accuracy", 0.9), Map.of(), "2026-11-27T00:00:00Z");
+                "BASIC", ENCODER, Map.of("epochs", 3), "pets", "abc123", Map.of("accuracy", 0.9), Map.of(), "2026-11-27T00:00:00Z");
     }
 
     private static final float[] PROMPT = {0.1f, 0.2f, 0.3f, 0.4f};
@@ -56,7 +58,7 @@ class BundleStoreTest {
         MlpWeights weights = randomWeights(1);
         Path dir = BundleStore.write(root, manifest("v1"), weights);
         ModelBundle loaded = BundleStore.read(dir, Optional.of(ENCODER));
-        io.plus.model.RewardHead original = new io.plus.model.RewardHead(weights, EMBEDDING, CONDITIONING);
+        RewardHead original = new RewardHead(weights, FeatureLayout.BASIC, EMBEDDING, CONDITIONING);
         assertEquals(original.reward(PROMPT, RESPONSE_A, USER), loaded.rewardHead().reward(PROMPT, RESPONSE_A, USER));
         assertEquals(original.margin(PROMPT, RESPONSE_A, RESPONSE_B, USER),
                 loaded.rewardHead().margin(PROMPT, RESPONSE_A, RESPONSE_B, USER));

@@ -1,0 +1,173 @@
+package io.plus.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.plus.model.MlpWeights;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+/**
+ * A reward head being trained with the Bradley–Terry loss in DJL (PyTorch engine; GPU when the
+ * engine has one). It lives across calls so co-adaptation can interleave reward-model steps with
+ * summarizer updates; {@link #exportWeights()} gives the serving form at any time.
+ * Deterministic for a given seed on one device.
+ */
+public final class RewardModelSession implements AutoCloseable {
+    static {
+        DjlOffline.ensure();
+    }
+
+    private final TrainConfig config;
+    private final int inputDimension;
+    private final Model model;
+    private final Trainer trainer;
+    private final Random random;
+
+    public RewardModelSession(TrainConfig config, int inputDimension) {
+        this.config = config;
+        this.inputDimension = inputDimension;
+        this.random = new Random(config.seed());
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) config.seed());
+        Device device = engine.defaultDevice();
+        this.model = Model.newInstance("reward-head", device, "PyTorch");
+        model.setBlock(buildBlock(config));
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()) // unused: our loss is pairwise
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                        .optWeightDecays(config.weightDecay())
+                        .build())
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                .optDevices(new Device[] {device});
+        this.trainer = model.newTrainer(trainingConfig);
+        trainer.initialize(new Shape(config.batchSize(), inputDimension));
+    }
+
+    private static Block buildBlock(TrainConfig config) {
+        SequentialBlock block = new SequentialBlock();
+        for (int i = 0; i < config.hiddenLayers(); i++) {
+            block.add(Linear.builder().setUnits(config.hiddenUnits()).build());
+            block.add(Activation.reluBlock());
+        }
+        block.add(Linear.builder().setUnits(1).build());
+        return block;
+    }
+
+    /** Full passes over {@code data} in shuffled minibatches; {@code onEpoch} hears each finished epoch. */
+    public void trainEpochs(LabelledFeatures data, int epochs, IntConsumer onEpoch) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("no training pairs");
+        }
+        checkDimension(data.dimension());
+        int[] order = identity(data.size());
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            shuffle(order);
+            for (int start = 0; start < data.size(); start += config.batchSize()) {
+                step(data, order, start, Math.min(config.batchSize(), data.size() - start));
+            }
+            onEpoch.accept(epoch + 1);
+        }
+    }
+
+    /** One optimiser step on {@code rows} rows of {@code data} picked by {@code order[start…]}; returns the loss. */
+    public float step(LabelledFeatures data, int[] order, int start, int rows) {
+        int d = data.dimension();
+        // chosen rows then rejected rows in one forward pass
+        float[] batch = new float[2 * rows * d];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(data.chosen(), order[start + r] * d, batch, r * d, d);
+            System.arraycopy(data.rejected(), order[start + r] * d, batch, (rows + r) * d, d);
+        }
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray input = scope.create(batch, new Shape(2L * rows, d));
+            float loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray rewards = trainer.forward(new NDList(input)).singletonOrThrow().reshape(2L * rows);
+                NDArray value = BradleyTerryLoss.mean(rewards.get("0:" + rows), rewards.get(rows + ":"));
+                loss = value.getFloat();
+                collector.backward(value);
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    /** Rewards of {@code rows} feature rows, without tracking gradients. */
+    public float[] rewards(float[] features, int rows) {
+        checkDimension(features.length / Math.max(1, rows));
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray input = scope.create(features, new Shape(rows, inputDimension));
+            return trainer.evaluate(new NDList(input)).singletonOrThrow().reshape(rows).toFloatArray();
+        }
+    }
+
+    /** Copies the current DJL parameters into plain arrays (Linear weight is [out, in], row-major). */
+    public MlpWeights exportWeights() {
+        List<MlpWeights.Layer> layers = new ArrayList<>();
+        int inputs = inputDimension;
+        for (Block child : model.getBlock().getChildren().values()) {
+            if (child instanceof Linear linear) {
+                float[] weight = linear.getParameters().get("weight").getArray().toFloatArray();
+                float[] bias = linear.getParameters().get("bias").getArray().toFloatArray();
+                layers.add(new MlpWeights.Layer(inputs, bias.length, weight, bias));
+                inputs = bias.length;
+            }
+        }
+        return new MlpWeights(layers);
+    }
+
+    public int[] shuffledOrder(int size) {
+        int[] order = identity(size);
+        shuffle(order);
+        return order;
+    }
+
+    private void checkDimension(int dimension) {
+        if (dimension != inputDimension) {
+            throw new IllegalArgumentException("features have " + dimension + " values, the head takes " + inputDimension);
+        }
+    }
+
+    private static int[] identity(int size) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private void shuffle(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = values[i];
+            values[i] = values[j];
+            values[j] = tmp;
+        }
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+    }
+}
