@@ -32,6 +32,7 @@ public final class BenchReport {
         document.put("phaseSeconds", result.phaseSeconds());
         document.put("summary", result.summary());
         document.put("runs", result.runs());
+        document.put("summaries", result.summaries());
         JSON.writeValue(json.toFile(), document);
         Files.writeString(chart, SvgChart.render(result));
         return new Written(markdown, json, chart);

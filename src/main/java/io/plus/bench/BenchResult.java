@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** Everything one benchmark run measured, and its mean ± std summary over seeds. */
-public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs,
+public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs, List<SummaryRecord> summaries,
                           Map<String, Double> phaseSeconds, double totalSeconds) {
 
     /** Mean ± sample standard deviation of one metric over seeds for a (dataset, split, method). */

@@ -4,10 +4,12 @@ import io.plus.data.Dataset;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.Evaluator;
 import io.plus.eval.SplitMetrics;
+import io.plus.eval.SummaryEvaluation;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.MethodRegistry;
 import io.plus.methods.RewardMethod;
+import io.plus.summary.SummaryConditioner;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class BenchRunner {
     public BenchResult run(BenchConfig config, Progress progress) throws IOException {
         List<RewardMethod> methods = config.methods().stream().map(registry::require).toList();
         List<RunRecord> runs = new ArrayList<>();
+        List<SummaryRecord> summaryReports = new ArrayList<>();
         Map<String, Double> phases = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (long seed : config.seeds()) {
@@ -56,12 +59,27 @@ public final class BenchRunner {
                     for (SplitMetrics metrics : Evaluator.evaluate(fitted, dataset, embeddings)) {
                         runs.add(new RunRecord(source.name(), method.name(), seed, metrics, trainSeconds));
                     }
+                    if (fitted.conditioner() instanceof SummaryConditioner summaries) {
+                        // what only summaries can be asked: held-out wording, another type's summary
+                        for (SplitMetrics metrics : SummaryEvaluation.reworded(fitted, summaries, dataset, embeddings)) {
+                            runs.add(new RunRecord(source.name(), method.name() + " reworded", seed, metrics, 0));
+                        }
+                        if (!dataset.truth().users().isEmpty()) {
+                            for (SplitMetrics metrics : SummaryEvaluation.swapped(fitted, summaries, dataset, embeddings)) {
+                                runs.add(new RunRecord(source.name(), method.name() + " other type's summary", seed,
+                                        metrics, 0));
+                            }
+                        }
+                        summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,
+                                SummaryEvaluation.report(summaries, dataset, 6)));
+                    }
                     add(phases, "evaluate", t3);
                     progress.advance(1, where + ": " + method.name() + " evaluated");
                 }
             }
         }
-        return new BenchResult(encoder.id(), config.seeds(), runs, phases, (System.nanoTime() - start) / 1e9);
+        return new BenchResult(encoder.id(), config.seeds(), runs, summaryReports, phases,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Work units a run will report, for the ETA. */

@@ -1,6 +1,11 @@
 package io.plus.bench;
 
+import io.plus.eval.SummaryEvaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The benchmark summary as a Markdown table: mean ± std over seeds, in percent. */
@@ -26,6 +31,30 @@ public final class MarkdownTable {
                     .append(" | ").append(bayes(row.bayesControversial())).append(" / ").append(bayes(row.bayesAll()))
                     .append(" | ").append(row.pairsControversial()).append(" / ").append(row.pairsAll())
                     .append(" |\n");
+        }
+        if (!result.summaries().isEmpty()) {
+            out.append("\nSummaries written for test users (mean over seeds; \"names preference\" = share of users whose "
+                    + "summary states what their hidden type implies, where the generator defines it):\n\n");
+            out.append("| Dataset | Method | Words (mean / max) | Names preference | Example (hidden type → summary, seed ")
+                    .append(result.summaries().get(0).seed()).append(") |\n|---|---|---|---|---|\n");
+            Map<String, List<SummaryRecord>> groups = new LinkedHashMap<>();
+            for (SummaryRecord record : result.summaries()) {
+                groups.computeIfAbsent(record.dataset() + "\u0000" + record.method(), k -> new ArrayList<>()).add(record);
+            }
+            for (List<SummaryRecord> group : groups.values()) {
+                SummaryRecord first = group.get(0);
+                double words = group.stream().mapToDouble(r -> r.report().meanWords()).average().orElse(Double.NaN);
+                double max = group.stream().mapToDouble(r -> r.report().maxWords()).max().orElse(Double.NaN);
+                BenchResult.Stat named = BenchResult.Stat.of(group.stream().map(r -> r.report().namesPreferenceShare()).toList());
+                StringBuilder examples = new StringBuilder();
+                for (SummaryEvaluation.Example example : first.report().examples()) {
+                    examples.append(examples.length() == 0 ? "" : "<br>").append(example.type()).append(" → ")
+                            .append(example.summary().replace("|", "\\|"));
+                }
+                out.append("| ").append(first.dataset()).append(" | ").append(first.method())
+                        .append(String.format(Locale.ROOT, " | %.1f / %.0f | ", words, max))
+                        .append(named.n() == 0 ? "—" : percent(named)).append(" | ").append(examples).append(" |\n");
+            }
         }
         return out.toString();
     }

@@ -61,16 +61,17 @@ public class BenchCommand implements Callable<Integer> {
         }
         List<DatasetSource> sources = (datasets == null ? DatasetCatalog.defaultNames(dsp.isPresent()) : datasets)
                 .stream().map(name -> DatasetCatalog.source(name, quick, dsp)).toList();
-        MethodRegistry registry = MethodRegistry.standard();
-        List<String> methodNames = methods != null ? methods : registry.all().stream().map(RewardMethod::name).toList();
         int seedCount = seeds != null ? seeds : quick ? 1 : 3;
         TrainConfig training = TrainConfig.defaults(1);
         if (epochs != null) {
             training = training.withEpochs(epochs);
         }
-        BenchConfig config = new BenchConfig(sources, methodNames,
-                LongStream.rangeClosed(1, seedCount).boxed().toList(), training, out);
         try (TextEncoder encoder = encoderOptions.open()) {
+            MethodRegistry registry = MethodRegistry.standard(encoder);
+            List<String> methodNames = methods != null ? methods
+                    : registry.all().stream().map(RewardMethod::name).toList();
+            BenchConfig config = new BenchConfig(sources, methodNames,
+                    LongStream.rangeClosed(1, seedCount).boxed().toList(), training, out);
             Progress progress = new Progress(System.err, BenchRunner.units(config), Duration.ofSeconds(2));
             BenchResult result = new BenchRunner(encoder, registry).run(config, progress);
             System.out.println();

@@ -44,10 +44,6 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RewardMethod chosen = MethodRegistry.standard().require(method);
-        if (!(chosen instanceof ConditionedRewardMethod conditioned)) {
-            throw new IllegalArgumentException("method " + method + " cannot be trained as a single bundle yet");
-        }
         Dataset dataset = DatasetReader.read(data, data.getFileName().toString());
         TrainConfig config = TrainConfig.defaults(seed);
         if (epochs != null) {
@@ -55,6 +51,10 @@ public class TrainCommand implements Callable<Integer> {
         }
         int total = config.epochs();
         try (TextEncoder encoder = encoderOptions.open()) {
+            RewardMethod chosen = MethodRegistry.standard(encoder).require(method);
+            if (!(chosen instanceof ConditionedRewardMethod conditioned)) {
+                throw new IllegalArgumentException("method " + method + " cannot be trained as a single bundle yet");
+            }
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, conditioned, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
             for (SplitMetrics split : outcome.metrics()) {

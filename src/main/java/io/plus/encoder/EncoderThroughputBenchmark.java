@@ -161,25 +161,4 @@ public final class EncoderThroughputBenchmark {
     }
 
     /** Usage: {@code [spec-id ...] [--batch N] [--repeats N] [--texts N]}; default MiniLM float and int8. */
-    public static void main(String[] args) {
-        List<EncoderSpec> specs = new ArrayList<>();
-        int batch = 32;
-        int repeats = 5;
-        int count = 512;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
-                case "--texts" -> count = Integer.parseInt(args[++i]);
-                default -> specs.add(EncoderSpec.fromId(args[i]));
-            }
-        }
-        if (specs.isEmpty()) {
-            specs = List.of(EncoderSpec.MINILM, EncoderSpec.MINILM_INT8);
-        }
-        List<String> texts = defaultTexts(count);
-        for (EncoderSpec spec : specs) {
-            System.out.print(run(spec, texts, batch, repeats).toMarkdown());
-        }
-    }
 }

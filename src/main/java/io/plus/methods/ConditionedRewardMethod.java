@@ -41,10 +41,17 @@ public final class ConditionedRewardMethod implements RewardMethod {
         Dataset visible = conditioning.readsGroundTruth() ? dataset : dataset.withoutTruth();
         UserConditioner conditioner = conditioning.bind(visible, embeddings);
         FeatureLayout layout = conditioning.layout();
-        LabelledFeatures features = features(visible.pairs(Split.TRAIN), embeddings, conditioner, layout);
-        MlpWeights weights = new RewardHeadTrainer(config).train(features, onEpoch);
+        List<PreferencePair> train = visible.pairs(Split.TRAIN);
+        LabelledFeatures features = features(train, embeddings, conditioner, layout);
+        MlpWeights weights = new RewardHeadTrainer(config).train(features, promptGroups(train), onEpoch);
         RewardHead head = new RewardHead(weights, layout, embeddings.dimension(), conditioner.dimension());
         return new FittedModel(name, conditioning.name(), head, conditioner);
+    }
+
+    /** Pairs with the same prompt share a group (their responses recur across pairs). */
+    public static int[] promptGroups(List<PreferencePair> pairs) {
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        return pairs.stream().mapToInt(p -> ids.computeIfAbsent(p.prompt(), k -> ids.size())).toArray();
     }
 
     /** Feature rows for labelled pairs under a conditioner. */

@@ -1,5 +1,7 @@
 package io.plus.methods;
 
+import io.plus.encoder.TextEncoder;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,16 @@ import java.util.Optional;
 public final class MethodRegistry {
     private final Map<String, RewardMethod> methods = new LinkedHashMap<>();
 
-    public static MethodRegistry standard() {
+    /** Co-adaptation iterations of PLUS and PLUS-untrained in the benchmark. */
+    public static final int PLUS_ITERATIONS = 150;
+
+    /** Every method, in report order; PLUS needs the encoder to read the summaries it writes. */
+    public static MethodRegistry standard(TextEncoder encoder) {
         MethodRegistry registry = new MethodRegistry();
         registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
         registry.register(new ConditionedRewardMethod("ICL", ConditioningKind.CONTEXT));
+        registry.register(new PlusMethod("PLUS-untrained", encoder, false, PLUS_ITERATIONS));
+        registry.register(new PlusMethod("PLUS", encoder, true, PLUS_ITERATIONS));
         registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));
         return registry;
     }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weights of a ReLU multilayer perceptron with a scalar output, as plain arrays. This is the
- * serving form of every reward head: scoring runs on it without libtorch, and it is what a model
- * bundle stores.
+ * The weights of a ReLU multilayer perceptron, as plain arrays. This is the serving form of the
+ * reward heads and the summarizer policy: scoring and summarising run on it without libtorch, and
+ * it is what a model bundle stores.
  */
 public record MlpWeights(List<Layer> layers) {
     private static final int MAGIC = 0x504C5553; // "PLUS"
@@ -38,17 +38,26 @@ public record MlpWeights(List<Layer> layers) {
                         + " inputs but layer " + (i - 1) + " gives " + layers.get(i - 1).outputs());
             }
         }
-        if (layers.get(layers.size() - 1).outputs() != 1) {
-            throw new IllegalArgumentException("a reward head ends in one output");
-        }
     }
 
     public int inputDimension() {
         return layers.get(0).inputs();
     }
 
-    /** Forward pass: ReLU between layers, linear output. */
+    public int outputDimension() {
+        return layers.get(layers.size() - 1).outputs();
+    }
+
+    /** Forward pass of a scalar-output network. */
     public float forward(float[] input) {
+        if (outputDimension() != 1) {
+            throw new IllegalStateException("network has " + outputDimension() + " outputs");
+        }
+        return forwardAll(input)[0];
+    }
+
+    /** Forward pass: ReLU between layers, linear output. */
+    public float[] forwardAll(float[] input) {
         if (input.length != inputDimension()) {
             throw new IllegalArgumentException("expected " + inputDimension() + " features, got " + input.length);
         }
@@ -67,7 +76,7 @@ public record MlpWeights(List<Layer> layers) {
             }
             activation = next;
         }
-        return activation[0];
+        return activation;
     }
 
     public void writeTo(OutputStream out) throws IOException {

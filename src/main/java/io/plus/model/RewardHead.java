@@ -12,6 +12,9 @@ public final class RewardHead {
     private final int conditioningDimension;
 
     public RewardHead(MlpWeights weights, FeatureLayout layout, int embeddingDimension, int conditioningDimension) {
+        if (weights.outputDimension() != 1) {
+            throw new IllegalArgumentException("a reward head has one output, these weights have " + weights.outputDimension());
+        }
         int expected = layout.dimension(embeddingDimension, conditioningDimension);
         if (weights.inputDimension() != expected) {
             throw new IllegalArgumentException("weights take " + weights.inputDimension()

@@ -2,10 +2,22 @@ package io.plus.training;
 
 import io.plus.model.MlpWeights;
 
+import java.util.Arrays;
+import java.util.Random;
 import java.util.function.IntConsumer;
 
-/** Trains a reward head from scratch on a fixed set of labelled pairs and returns its weights. */
+/**
+ * Trains a reward head from scratch on a fixed set of labelled pairs and returns its weights.
+ * A share of the pairs is held out for validation and the weights of the epoch with the lowest
+ * validation loss are kept (early stopping), since small heads over frozen embeddings overfit
+ * small datasets within a few epochs.
+ */
 public final class RewardHeadTrainer {
+    /** Hold out this share of the training pairs for choosing the epoch... */
+    static final double VALIDATION_SHARE = 0.1;
+    /** ...when there are at least this many of them. */
+    static final int MIN_VALIDATION_PAIRS = 30;
+
     private final TrainConfig config;
 
     public RewardHeadTrainer(TrainConfig config) {
@@ -16,11 +28,104 @@ public final class RewardHeadTrainer {
         return train(data, epoch -> { });
     }
 
-    /** Trains and reports each finished epoch to {@code onEpoch} (for progress display). */
     public MlpWeights train(LabelledFeatures data, IntConsumer onEpoch) {
-        try (RewardModelSession session = new RewardModelSession(config, data.dimension())) {
-            session.trainEpochs(data, config.epochs(), onEpoch);
-            return session.exportWeights();
+        int[] rowsAsGroups = new int[data.size()];
+        Arrays.setAll(rowsAsGroups, i -> i);
+        return train(data, rowsAsGroups, onEpoch);
+    }
+
+    /**
+     * Trains and reports each finished epoch to {@code onEpoch}. Rows with the same {@code groups}
+     * value (e.g. the same prompt, whose responses recur across pairs) stay on the same side of the
+     * validation split, so validation measures generalisation rather than recall.
+     */
+    public MlpWeights train(LabelledFeatures data, int[] groups, IntConsumer onEpoch) {
+        Random random = new Random(config.seed() ^ 0x5DEECE66DL);
+        boolean[] heldOut = validationRows(groups, random);
+        int validationSize = 0;
+        for (boolean h : heldOut) {
+            validationSize += h ? 1 : 0;
         }
+        try (RewardModelSession session = new RewardModelSession(config, data.dimension())) {
+            if (validationSize < MIN_VALIDATION_PAIRS) {
+                session.trainEpochs(data, config.epochs(), onEpoch);
+                return session.exportWeights();
+            }
+            LabelledFeatures validation = rows(data, indices(heldOut, true));
+            LabelledFeatures fit = rows(data, indices(heldOut, false));
+            MlpWeights best = null;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                session.trainEpochs(fit, 1, done -> { });
+                double loss = validationLoss(session, validation);
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = session.exportWeights();
+                }
+                onEpoch.accept(epoch);
+            }
+            return best;
+        }
+    }
+
+    private static double validationLoss(RewardModelSession session, LabelledFeatures validation) {
+        float[] chosen = session.rewards(validation.chosen(), validation.size());
+        float[] rejected = session.rewards(validation.rejected(), validation.size());
+        double loss = 0;
+        for (int i = 0; i < chosen.length; i++) {
+            loss += BradleyTerryLoss.of(chosen[i] - rejected[i]);
+        }
+        return loss / chosen.length;
+    }
+
+    /** Marks the rows of a random {@link #VALIDATION_SHARE} of the groups (or of the rows, with few groups). */
+    private static boolean[] validationRows(int[] groups, Random random) {
+        int[] distinct = Arrays.stream(groups).distinct().sorted().toArray();
+        boolean[] heldOut = new boolean[groups.length];
+        if (distinct.length < 10) {
+            int[] order = shuffled(groups.length, random);
+            for (int i = 0; i < (int) (groups.length * VALIDATION_SHARE); i++) {
+                heldOut[order[i]] = true;
+            }
+            return heldOut;
+        }
+        int[] order = shuffled(distinct.length, random);
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int i = 0; i < Math.max(1, (int) (distinct.length * VALIDATION_SHARE)); i++) {
+            chosen.add(distinct[order[i]]);
+        }
+        for (int i = 0; i < groups.length; i++) {
+            heldOut[i] = chosen.contains(groups[i]);
+        }
+        return heldOut;
+    }
+
+    private static int[] indices(boolean[] flags, boolean value) {
+        return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i] == value).toArray();
+    }
+
+    private static int[] shuffled(int size, Random random) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        return order;
+    }
+
+    static LabelledFeatures rows(LabelledFeatures data, int[] indices) {
+        int d = data.dimension();
+        float[] chosen = new float[indices.length * d];
+        float[] rejected = new float[indices.length * d];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(data.chosen(), indices[i] * d, chosen, i * d, d);
+            System.arraycopy(data.rejected(), indices[i] * d, rejected, i * d, d);
+        }
+        return new LabelledFeatures(d, indices.length, chosen, rejected);
     }
 }

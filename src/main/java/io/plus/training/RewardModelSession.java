@@ -7,11 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -21,8 +17,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.plus.model.MlpWeights;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
@@ -51,7 +45,7 @@ public final class RewardModelSession implements AutoCloseable {
         engine.setRandomSeed((int) config.seed());
         Device device = engine.defaultDevice();
         this.model = Model.newInstance("reward-head", device, "PyTorch");
-        model.setBlock(buildBlock(config));
+        model.setBlock(DjlMlp.build(config.hiddenUnits(), config.hiddenLayers(), 1));
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()) // unused: our loss is pairwise
                 .optOptimizer(Optimizer.adam()
                         .optLearningRateTracker(Tracker.fixed(config.learningRate()))
@@ -61,16 +55,6 @@ public final class RewardModelSession implements AutoCloseable {
                 .optDevices(new Device[] {device});
         this.trainer = model.newTrainer(trainingConfig);
         trainer.initialize(new Shape(config.batchSize(), inputDimension));
-    }
-
-    private static Block buildBlock(TrainConfig config) {
-        SequentialBlock block = new SequentialBlock();
-        for (int i = 0; i < config.hiddenLayers(); i++) {
-            block.add(Linear.builder().setUnits(config.hiddenUnits()).build());
-            block.add(Activation.reluBlock());
-        }
-        block.add(Linear.builder().setUnits(1).build());
-        return block;
     }
 
     /** Full passes over {@code data} in shuffled minibatches; {@code onEpoch} hears each finished epoch. */
@@ -121,19 +105,14 @@ public final class RewardModelSession implements AutoCloseable {
         }
     }
 
-    /** Copies the current DJL parameters into plain arrays (Linear weight is [out, in], row-major). */
+    /** The current parameters in serving form. */
     public MlpWeights exportWeights() {
-        List<MlpWeights.Layer> layers = new ArrayList<>();
-        int inputs = inputDimension;
-        for (Block child : model.getBlock().getChildren().values()) {
-            if (child instanceof Linear linear) {
-                float[] weight = linear.getParameters().get("weight").getArray().toFloatArray();
-                float[] bias = linear.getParameters().get("bias").getArray().toFloatArray();
-                layers.add(new MlpWeights.Layer(inputs, bias.length, weight, bias));
-                inputs = bias.length;
-            }
-        }
-        return new MlpWeights(layers);
+        return DjlMlp.export(model.getBlock(), inputDimension);
+    }
+
+    /** Replaces the parameters with saved ones (resuming from a checkpoint; optimiser moments restart). */
+    public void loadWeights(MlpWeights weights) {
+        DjlMlp.load(model.getBlock(), weights);
     }
 
     public int[] shuffledOrder(int size) {

@@ -30,7 +30,7 @@ class BenchRunnerTest {
                 List.of("BTL", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
         BenchResult result;
         try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM_INT8, Optional.empty())) {
-            result = new BenchRunner(encoder, MethodRegistry.standard()).run(config, Progress.silent());
+            result = new BenchRunner(encoder, MethodRegistry.standard(encoder)).run(config, Progress.silent());
         }
         BenchResult.Row oracle = row(result, "Oracle", Split.TEST_UNSEEN_USERS);
         BenchResult.Row btl = row(result, "BTL", Split.TEST_UNSEEN_USERS);

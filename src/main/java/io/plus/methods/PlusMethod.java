@@ -1,0 +1,65 @@
+package io.plus.methods;
+
+import io.plus.data.Dataset;
+import io.plus.encoder.TextEncoder;
+import io.plus.model.FeatureLayout;
+import io.plus.model.RewardHead;
+import io.plus.summary.CoAdaptationConfig;
+import io.plus.summary.CoAdaptationTrainer;
+import io.plus.summary.StatementBank;
+import io.plus.summary.StatementMiner;
+import io.plus.summary.SummaryConditioner;
+import io.plus.summary.UserContexts;
+import io.plus.training.TrainConfig;
+
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * PLUS: a summarizer trained with PPO against a summary-conditioned reward model trained at the
+ * same time. With {@code trainSummarizer=false} it is the PLUS-untrained baseline: summaries come
+ * from the initial policy and only the reward model learns.
+ */
+public final class PlusMethod implements RewardMethod {
+    public static final String CONDITIONING = "SUMMARY";
+
+    private final String name;
+    private final TextEncoder encoder;
+    private final boolean trainSummarizer;
+    private final int iterations;
+
+    public PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations) {
+        this.name = name;
+        this.encoder = encoder;
+        this.trainSummarizer = trainSummarizer;
+        this.iterations = iterations;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch) {
+        Dataset visible = dataset.withoutTruth();
+        StatementBank bank = StatementMiner.defaults().mine(visible);
+        CoAdaptationConfig coAdaptation = CoAdaptationConfig.defaults(config.seed(), config)
+                .withIterations(iterations).withTrainSummarizer(trainSummarizer);
+        int epochs = config.epochs();
+        CoAdaptationTrainer.Result result = new CoAdaptationTrainer(encoder, coAdaptation).train(visible, embeddings,
+                bank, Optional.empty(), 0, log -> {
+                    // progress in the bench's units: iterations mapped onto "epochs"
+                    int before = (int) ((long) (log.iteration() - 1) * epochs / iterations);
+                    int after = (int) ((long) log.iteration() * epochs / iterations);
+                    for (int e = before + 1; e <= after; e++) {
+                        onEpoch.accept(e);
+                    }
+                });
+        SummaryConditioner conditioner = new SummaryConditioner(result.policy(), bank,
+                UserContexts.of(visible, embeddings, bank), encoder);
+        RewardHead head = new RewardHead(result.rewardHead(), FeatureLayout.CROSS, embeddings.dimension(),
+                embeddings.dimension());
+        return new FittedModel(name, CONDITIONING, head, conditioner);
+    }
+}

@@ -1,0 +1,294 @@
+package io.plus.summary;
+
+import io.plus.data.Dataset;
+import io.plus.data.PreferencePair;
+import io.plus.data.Split;
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.EmbeddingTable;
+import io.plus.model.FeatureLayout;
+import io.plus.model.MlpWeights;
+import io.plus.training.BradleyTerryLoss;
+import io.plus.training.LabelledFeatures;
+import io.plus.training.RewardModelSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * PLUS co-adaptation. Each iteration, for a batch of training users: sample one summary per user
+ * from the summarizer; score it with the current reward model as the mean log-likelihood
+ * {@code log σ(r(chosen|z) − r(rejected|z))} of the user's training pairs (never their context
+ * pairs), clipped; update the summarizer with PPO; then take Bradley–Terry steps on the reward
+ * model over the same users' training pairs conditioned on those same summaries. Each user's
+ * training pairs are split once: a share scores summaries, the rest trains the reward model.
+ */
+public final class CoAdaptationTrainer {
+    private final TextEncoder encoder;
+    private final CoAdaptationConfig config;
+
+    /** What a run produces: the summarizer, the reward head, the bank they share and the log. */
+    public record Result(PolicyNetwork policy, MlpWeights rewardHead, StatementBank bank, List<IterationLog> log) {
+    }
+
+    public CoAdaptationTrainer(TextEncoder encoder, CoAdaptationConfig config) {
+        this.encoder = encoder;
+        this.config = config;
+    }
+
+    /**
+     * Trains on the dataset's training users. {@code checkpointDir}, when given, receives a checkpoint
+     * every {@code checkpointEvery} iterations and at the end, and a run resumes from it if present.
+     */
+    public Result train(Dataset visible, EmbeddingTable embeddings, StatementBank bank, Optional<Path> checkpointDir,
+                        int checkpointEvery, Consumer<IterationLog> onIteration) {
+        if (!visible.truth().users().isEmpty() || !visible.truth().pairs().isEmpty()) {
+            throw new IllegalArgumentException("co-adaptation must not see hidden labels: pass dataset.withoutTruth()");
+        }
+        int d = embeddings.dimension();
+        SummaryShape shape = new SummaryShape(d, config.maxStatements(), config.wordBudget(), config.evidenceWeight());
+        float[][] statementEmbeddings = encoder.embed(bank.texts());
+        int[] statementWords = bank.all().stream().mapToInt(Statement::words).toArray();
+        Map<String, List<PreferencePair>> byUser = new TreeMap<>();
+        for (PreferencePair pair : visible.pairs(Split.TRAIN)) {
+            byUser.computeIfAbsent(pair.user(), u -> new ArrayList<>()).add(pair);
+        }
+        // A summary is scored on pairs the reward model never fits: otherwise the reward model
+        // memorises each user's pairs under any summary and every summary looks equally good.
+        Map<String, List<PreferencePair>> trainPairs = new TreeMap<>();
+        Map<String, List<PreferencePair>> rewardPairs = new TreeMap<>();
+        Random split = new Random(config.seed() ^ 0x2545F4914F6CDD1DL);
+        byUser.forEach((user, pairs) -> {
+            List<PreferencePair> shuffled = new ArrayList<>(pairs);
+            java.util.Collections.shuffle(shuffled, split);
+            int reward = Math.max(1, (int) Math.round(shuffled.size() * config.rewardShare()));
+            rewardPairs.put(user, shuffled.subList(0, reward));
+            trainPairs.put(user, shuffled.size() > reward ? shuffled.subList(reward, shuffled.size()) : shuffled);
+        });
+        Map<String, UserContext> contexts = UserContexts.of(visible, embeddings, bank);
+        List<String> users = new ArrayList<>(trainPairs.keySet());
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("dataset " + visible.name() + " has no training users");
+        }
+        UserContext noContext = new UserContext(new float[2 * d], new float[bank.size()]);
+        FeatureLayout layout = FeatureLayout.CROSS;
+        try (SummarizerPolicy policy = new SummarizerPolicy(shape, config.ppo(), statementEmbeddings, statementWords,
+                PolicyNetwork.featureGroups(bank), config.seed());
+             RewardModelSession rewardModel = new RewardModelSession(config.rewardModel(), layout.dimension(d, d))) {
+            List<IterationLog> log = new ArrayList<>();
+            int start = 1;
+            Optional<Checkpoint> resumed = checkpointDir.flatMap(CoAdaptationTrainer::readCheckpoint);
+            if (resumed.isPresent()) {
+                Checkpoint checkpoint = resumed.get();
+                if (!checkpoint.statementIds().equals(bank.all().stream().map(Statement::id).toList())) {
+                    throw new IllegalArgumentException("checkpoint in " + checkpointDir.get()
+                            + " was made with another statement bank; use a fresh checkpoint folder");
+                }
+                policy.loadWeights(checkpoint.policy());
+                rewardModel.loadWeights(checkpoint.rewardHead());
+                log.addAll(checkpoint.log());
+                start = checkpoint.iteration() + 1;
+            }
+            for (int iteration = start; iteration <= config.iterations(); iteration++) {
+                long t0 = System.nanoTime();
+                // seeded per iteration, so a resumed run samples what an uninterrupted one would
+                Random random = new Random(config.seed() * 1_000_003L + iteration);
+                List<String> batch = sampleUsers(users, random);
+                List<UserContext> batchContexts = batch.stream().map(u -> contexts.getOrDefault(u, noContext)).toList();
+                List<Episode> episodes = policy.sample(batch, batchContexts, random);
+                List<String> texts = episodes.stream()
+                        .map(e -> SummaryRenderer.trainingVariant(bank, e.statements(), random)).toList();
+                float[][] summaries = encoder.embed(texts);
+
+                double[] scored = scoreSummaries(rewardModel, layout, batch, summaries, rewardPairs, embeddings, random,
+                        episodes);
+                double entropy = Double.NaN;
+                if (config.trainSummarizer()) {
+                    entropy = policy.update(episodes).entropy();
+                }
+                double loss = trainRewardModel(rewardModel, layout, batch, summaries, trainPairs, embeddings);
+                double words = texts.stream().mapToInt(SummaryText::wordCount).average().orElse(0);
+                double kl = episodes.stream().mapToDouble(Episode::klToReference).average().orElse(0);
+                IterationLog entry = new IterationLog(iteration, scored[0], kl, entropy, scored[1], words, loss,
+                        (System.nanoTime() - t0) / 1e9);
+                log.add(entry);
+                onIteration.accept(entry);
+                if (checkpointDir.isPresent() && (iteration % checkpointEvery == 0 || iteration == config.iterations())) {
+                    writeCheckpoint(checkpointDir.get(), new Checkpoint(iteration,
+                            bank.all().stream().map(Statement::id).toList(), policy.network().weights(),
+                            rewardModel.exportWeights(), log));
+                }
+            }
+            PolicyNetwork finalPolicy = policy.network();
+            MlpWeights head = settle(rewardModel, layout, finalPolicy, bank, contexts, noContext, trainPairs,
+                    rewardPairs, embeddings);
+            return new Result(finalPolicy, head, bank, log);
+        }
+    }
+
+    /**
+     * Once the summarizer has settled, the reward model takes a few more epochs on all of its
+     * training pairs conditioned on the summaries the summarizer now writes (greedily, in random
+     * training wordings); the epoch whose summaries best explain the held-back reward pairs is kept.
+     * During co-adaptation it only ever saw sampled, still-changing summaries.
+     */
+    private MlpWeights settle(RewardModelSession rewardModel, FeatureLayout layout, PolicyNetwork policy,
+                              StatementBank bank, Map<String, UserContext> contexts, UserContext noContext,
+                              Map<String, List<PreferencePair>> trainPairs, Map<String, List<PreferencePair>> rewardPairs,
+                              EmbeddingTable embeddings) {
+        Random random = new Random(config.seed() * 7_919L);
+        List<String> users = new ArrayList<>(trainPairs.keySet());
+        Map<String, List<Integer>> written = new TreeMap<>();
+        for (String user : users) {
+            written.put(user, policy.greedy(contexts.getOrDefault(user, noContext)));
+        }
+        float[][] canonical = encoder.embed(users.stream().map(u -> SummaryRenderer.canonical(bank, written.get(u))).toList());
+        List<PreferencePair> heldPairs = new ArrayList<>();
+        List<float[]> heldConditions = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            for (PreferencePair pair : rewardPairs.get(users.get(u))) {
+                heldPairs.add(pair);
+                heldConditions.add(canonical[u]);
+            }
+        }
+        LabelledFeatures held = features(heldPairs, heldConditions, embeddings, layout);
+        MlpWeights best = rewardModel.exportWeights();
+        double bestLoss = loss(rewardModel, held);
+        for (int epoch = 0; epoch < config.settleEpochs(); epoch++) {
+            List<String> texts = users.stream()
+                    .map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
+            float[][] summaries = encoder.embed(texts);
+            List<PreferencePair> pairs = new ArrayList<>();
+            List<float[]> conditions = new ArrayList<>();
+            for (int u = 0; u < users.size(); u++) {
+                for (PreferencePair pair : trainPairs.get(users.get(u))) {
+                    pairs.add(pair);
+                    conditions.add(summaries[u]);
+                }
+            }
+            rewardModel.trainEpochs(features(pairs, conditions, embeddings, layout), 1, done -> { });
+            double heldLoss = loss(rewardModel, held);
+            if (heldLoss < bestLoss) {
+                bestLoss = heldLoss;
+                best = rewardModel.exportWeights();
+            }
+        }
+        return best;
+    }
+
+    private static double loss(RewardModelSession rewardModel, LabelledFeatures data) {
+        float[] chosen = rewardModel.rewards(data.chosen(), data.size());
+        float[] rejected = rewardModel.rewards(data.rejected(), data.size());
+        double total = 0;
+        for (int i = 0; i < chosen.length; i++) {
+            total += BradleyTerryLoss.of(chosen[i] - rejected[i]);
+        }
+        return total / Math.max(1, chosen.length);
+    }
+
+    private List<String> sampleUsers(List<String> users, Random random) {
+        List<String> pool = new ArrayList<>(users);
+        java.util.Collections.shuffle(pool, random);
+        return pool.subList(0, Math.min(config.usersPerBatch(), pool.size()));
+    }
+
+    /** Sets each episode's terminal reward; returns {mean reward, accuracy on the scored pairs}. */
+    private double[] scoreSummaries(RewardModelSession rewardModel, FeatureLayout layout, List<String> batch,
+                                    float[][] summaries, Map<String, List<PreferencePair>> trainPairs,
+                                    EmbeddingTable embeddings, Random random, List<Episode> episodes) {
+        List<List<PreferencePair>> picked = new ArrayList<>();
+        List<PreferencePair> all = new ArrayList<>();
+        List<float[]> conditions = new ArrayList<>();
+        for (int u = 0; u < batch.size(); u++) {
+            List<PreferencePair> pool = new ArrayList<>(trainPairs.get(batch.get(u)));
+            java.util.Collections.shuffle(pool, random);
+            List<PreferencePair> chosen = pool.subList(0, Math.min(config.rewardPairsPerUser(), pool.size()));
+            picked.add(chosen);
+            for (PreferencePair pair : chosen) {
+                all.add(pair);
+                conditions.add(summaries[u]);
+            }
+        }
+        LabelledFeatures features = features(all, conditions, embeddings, layout);
+        float[] chosenRewards = rewardModel.rewards(features.chosen(), features.size());
+        float[] rejectedRewards = rewardModel.rewards(features.rejected(), features.size());
+        double total = 0;
+        double correct = 0;
+        int row = 0;
+        for (int u = 0; u < batch.size(); u++) {
+            double logLikelihood = 0;
+            for (int i = 0; i < picked.get(u).size(); i++, row++) {
+                double margin = chosenRewards[row] - rejectedRewards[row];
+                logLikelihood -= BradleyTerryLoss.of(margin);
+                correct += margin > 0 ? 1 : 0;
+            }
+            double reward = logLikelihood / picked.get(u).size();
+            reward = Math.max(-config.rewardClip(), Math.min(config.rewardClip(), reward));
+            episodes.get(u).setTerminalReward(reward);
+            total += reward;
+        }
+        return new double[] {total / batch.size(), correct / Math.max(1, row)};
+    }
+
+    /** One pass of Bradley–Terry minibatch steps over the batch users' training pairs; returns the mean loss. */
+    private double trainRewardModel(RewardModelSession rewardModel, FeatureLayout layout, List<String> batch,
+                                    float[][] summaries, Map<String, List<PreferencePair>> trainPairs,
+                                    EmbeddingTable embeddings) {
+        List<PreferencePair> pairs = new ArrayList<>();
+        List<float[]> conditions = new ArrayList<>();
+        for (int u = 0; u < batch.size(); u++) {
+            for (PreferencePair pair : trainPairs.get(batch.get(u))) {
+                pairs.add(pair);
+                conditions.add(summaries[u]);
+            }
+        }
+        LabelledFeatures features = features(pairs, conditions, embeddings, layout);
+        int[] order = rewardModel.shuffledOrder(features.size());
+        int batchSize = config.rewardModel().batchSize();
+        int limit = Math.min(features.size(), config.rewardModelPairsPerIteration());
+        double loss = 0;
+        int steps = 0;
+        for (int start = 0; start < limit; start += batchSize) {
+            loss += rewardModel.step(features, order, start, Math.min(batchSize, limit - start));
+            steps++;
+        }
+        return loss / Math.max(1, steps);
+    }
+
+    static LabelledFeatures features(List<PreferencePair> pairs, List<float[]> conditions, EmbeddingTable embeddings,
+                                     FeatureLayout layout) {
+        int dimension = layout.dimension(embeddings.dimension(), embeddings.dimension());
+        float[] chosen = new float[pairs.size() * dimension];
+        float[] rejected = new float[pairs.size() * dimension];
+        for (int i = 0; i < pairs.size(); i++) {
+            PreferencePair pair = pairs.get(i);
+            float[] prompt = embeddings.of(pair.prompt());
+            layout.writeInto(chosen, i * dimension, prompt, embeddings.of(pair.chosen()), conditions.get(i));
+            layout.writeInto(rejected, i * dimension, prompt, embeddings.of(pair.rejected()), conditions.get(i));
+        }
+        return new LabelledFeatures(dimension, pairs.size(), chosen, rejected);
+    }
+
+    private static Optional<Checkpoint> readCheckpoint(Path directory) {
+        try {
+            return Checkpoint.read(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + directory, e);
+        }
+    }
+
+    private static void writeCheckpoint(Path directory, Checkpoint checkpoint) {
+        try {
+            checkpoint.write(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.plus.summary;
+
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.UserConditioner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Conditions a reward model on each user's summary: the summarizer writes it greedily from the
+ * user's context, and the reward model reads its text through the encoder — exactly as it would
+ * read a summary a person wrote or edited.
+ */
+public final class SummaryConditioner implements UserConditioner {
+    private final PolicyNetwork policy;
+    private final StatementBank bank;
+    private final Map<String, UserContext> contexts;
+    private final TextEncoder encoder;
+    private final Map<String, GeneratedSummary> summaries = new ConcurrentHashMap<>();
+
+    /** A summary written for a user: its statements (bank ids) and its text. */
+    public record GeneratedSummary(List<String> statementIds, String text) {
+        public int words() {
+            return SummaryText.wordCount(text);
+        }
+    }
+
+    public SummaryConditioner(PolicyNetwork policy, StatementBank bank, Map<String, UserContext> contexts,
+                              TextEncoder encoder) {
+        this.policy = policy;
+        this.bank = bank;
+        this.contexts = Map.copyOf(contexts);
+        this.encoder = encoder;
+    }
+
+    @Override
+    public int dimension() {
+        return encoder.dimension();
+    }
+
+    @Override
+    public float[] conditioning(String user) {
+        return encoder.embed(summary(user).text());
+    }
+
+    /** The user's summary, written once from their context (empty context: the policy's prior). */
+    public GeneratedSummary summary(String user) {
+        return summaries.computeIfAbsent(user, u -> {
+            UserContext context = contexts.getOrDefault(u,
+                    new UserContext(new float[2 * encoder.dimension()], new float[bank.size()]));
+            List<Integer> chosen = policy.greedy(context);
+            return new GeneratedSummary(chosen.stream().map(i -> bank.get(i).id()).toList(),
+                    SummaryRenderer.canonical(bank, chosen));
+        });
+    }
+
+    /** Statement indices of the user's summary, for re-wording it. */
+    public List<Integer> statementIndices(String user) {
+        return summary(user).statementIds().stream().map(bank::indexOf).toList();
+    }
+
+    public StatementBank bank() {
+        return bank;
+    }
+
+    public TextEncoder encoder() {
+        return encoder;
+    }
+
+    public PolicyNetwork policy() {
+        return policy;
+    }
+}
