@@ -7,7 +7,6 @@ import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +37,11 @@ public final class BundleStore {
 
     /** Writes a new bundle under {@code root}; the manifest's file list is filled in here. */
     public static Path write(Path root, BundleManifest manifest, MlpWeights weights) {
+        return write(root, manifest, weights, Map.of());
+    }
+
+    /** Writes a new bundle with further files (e.g. a summarizer) beside the reward head. */
+    public static Path write(Path root, BundleManifest manifest, MlpWeights weights, Map<String, byte[]> extraFiles) {
         Path target = root.resolve(manifest.modelVersion());
         if (Files.exists(target)) {
             throw new BundleException("model version " + manifest.modelVersion() + " already exists at "
@@ -52,6 +56,14 @@ public final class BundleStore {
             }
             Map<String, String> files = new TreeMap<>();
             files.put(ModelBundle.REWARD_HEAD_FILE, Sha256.of(weightsFile));
+            for (Map.Entry<String, byte[]> extra : extraFiles.entrySet()) {
+                if (extra.getKey().contains("/") || extra.getKey().equals(BundleManifest.FILE_NAME)
+                        || extra.getKey().equals(ModelBundle.REWARD_HEAD_FILE)) {
+                    throw new BundleException("invalid bundle file name " + extra.getKey());
+                }
+                Files.write(staging.resolve(extra.getKey()), extra.getValue());
+                files.put(extra.getKey(), Sha256.of(extra.getValue()));
+            }
             JSON.writeValue(staging.resolve(BundleManifest.FILE_NAME).toFile(), manifest.withFiles(files));
             moveIntoPlace(staging, target);
             return target;
@@ -84,19 +96,21 @@ public final class BundleStore {
             throw new BundleException("bundle " + manifest.modelVersion() + " was trained on encoder "
                     + manifest.encoder() + " but this runtime uses " + expected);
         });
-        verifyChecksums(directory, manifest);
-        MlpWeights weights = readWeights(directory.resolve(ModelBundle.REWARD_HEAD_FILE));
+        Map<String, byte[]> contents = readVerified(directory, manifest);
+        MlpWeights weights = readWeights(directory.resolve(ModelBundle.REWARD_HEAD_FILE), contents);
         try {
             RewardHead head = new RewardHead(weights, FeatureLayout.valueOf(manifest.featureLayout()),
                     manifest.encoder().dimension(), manifest.conditioningDimension());
-            return new ModelBundle(directory, manifest, head);
+            return new ModelBundle(directory, manifest, head, contents);
         } catch (IllegalArgumentException e) {
             throw new BundleException("bundle " + manifest.modelVersion() + " does not match its manifest: "
                     + e.getMessage(), e);
         }
     }
 
-    private static void verifyChecksums(Path directory, BundleManifest manifest) {
+    /** Reads every listed file once and checks its SHA-256, so what is used is what was verified. */
+    private static Map<String, byte[]> readVerified(Path directory, BundleManifest manifest) {
+        Map<String, byte[]> contents = new TreeMap<>();
         if (!manifest.files().containsKey(ModelBundle.REWARD_HEAD_FILE)) {
             throw new BundleException("manifest of " + manifest.modelVersion() + " does not list "
                     + ModelBundle.REWARD_HEAD_FILE);
@@ -111,20 +125,23 @@ public final class BundleStore {
                         + " is missing");
             }
             try {
-                String actual = Sha256.of(path);
+                byte[] bytes = Files.readAllBytes(path);
+                String actual = Sha256.of(bytes);
                 if (!actual.equalsIgnoreCase(file.getValue())) {
                     throw new BundleException("bundle " + manifest.modelVersion() + " is corrupt: SHA-256 of "
                             + file.getKey() + " is " + actual + " but the manifest says " + file.getValue());
                 }
+                contents.put(file.getKey(), bytes);
             } catch (IOException e) {
                 throw new BundleException("cannot read " + path + ": " + e.getMessage(), e);
             }
         }
+        return contents;
     }
 
-    private static MlpWeights readWeights(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return MlpWeights.readFrom(new BufferedInputStream(in));
+    private static MlpWeights readWeights(Path file, Map<String, byte[]> contents) {
+        try (InputStream in = new java.io.ByteArrayInputStream(contents.get(file.getFileName().toString()))) {
+            return MlpWeights.readFrom(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new BundleException("cannot read weights " + file + ": " + e.getMessage(), e);
         }

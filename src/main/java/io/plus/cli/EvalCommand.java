@@ -8,10 +8,9 @@ import io.plus.data.io.DatasetReader;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.Evaluator;
 import io.plus.eval.SplitMetrics;
-import io.plus.methods.ConditioningKind;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.methods.UserConditioner;
+import io.plus.pipeline.BundleBinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +41,7 @@ public class EvalCommand implements Callable<Integer> {
             ModelBundle model = BundleStore.read(bundle,
                     Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
             EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
-            ConditioningKind kind = ConditioningKind.valueOf(manifest.conditioning());
-            UserConditioner conditioner = kind.bind(kind.readsGroundTruth() ? dataset : dataset.withoutTruth(), embeddings);
-            if (conditioner.dimension() != manifest.conditioningDimension()) {
-                throw new IllegalArgumentException("dataset gives conditioning of " + conditioner.dimension()
-                        + " values but the bundle expects " + manifest.conditioningDimension());
-            }
-            FittedModel fitted = new FittedModel(manifest.method(), kind.name(), model.rewardHead(), conditioner);
+            FittedModel fitted = BundleBinding.bind(model, dataset, embeddings, encoder);
             System.out.println("model " + manifest.modelVersion() + " (" + manifest.method() + ") on " + dataset.name());
             for (SplitMetrics split : Evaluator.evaluate(fitted, dataset, embeddings)) {
                 System.out.println(describe(split));

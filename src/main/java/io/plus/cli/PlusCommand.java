@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plus", mixinStandardHelpOptions = true, version = "PLUS 0.1",
         description = "PLUS: personalised reward models conditioned on learned text summaries of each user's preferences.",
         subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, EvalCommand.class,
-                BenchCommand.class, EncoderBenchCommand.class})
+                BenchCommand.class, EncoderBenchCommand.class,
+                SummarizeCommand.class, ScoreCommand.class})
 public class PlusCommand {
 }

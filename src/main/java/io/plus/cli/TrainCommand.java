@@ -4,7 +4,6 @@ import io.plus.data.Dataset;
 import io.plus.data.io.DatasetReader;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.SplitMetrics;
-import io.plus.methods.ConditionedRewardMethod;
 import io.plus.methods.MethodRegistry;
 import io.plus.methods.RewardMethod;
 import io.plus.pipeline.TrainPipeline;
@@ -23,7 +22,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Dataset folder (pairs.jsonl, optional truth.jsonl).")
     Path data;
 
-    @Option(names = "--method", defaultValue = "BTL", description = "BTL or Oracle (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "PLUS",
+            description = "PLUS, PLUS-untrained, BTL, ICL or Oracle (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--bundles", defaultValue = "plus-out/models",
@@ -52,10 +52,7 @@ public class TrainCommand implements Callable<Integer> {
         int total = config.epochs();
         try (TextEncoder encoder = encoderOptions.open()) {
             RewardMethod chosen = MethodRegistry.standard(encoder).require(method);
-            if (!(chosen instanceof ConditionedRewardMethod conditioned)) {
-                throw new IllegalArgumentException("method " + method + " cannot be trained as a single bundle yet");
-            }
-            TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, conditioned, config, bundles,
+            TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
             for (SplitMetrics split : outcome.metrics()) {
                 System.out.println(EvalCommand.describe(split));

@@ -19,6 +19,7 @@ public final class MethodRegistry {
         MethodRegistry registry = new MethodRegistry();
         registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
         registry.register(new ConditionedRewardMethod("ICL", ConditioningKind.CONTEXT));
+        registry.register(new VplMethod());
         registry.register(new PlusMethod("PLUS-untrained", encoder, false, PLUS_ITERATIONS));
         registry.register(new PlusMethod("PLUS", encoder, true, PLUS_ITERATIONS));
         registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));

@@ -7,7 +7,7 @@ import io.plus.data.io.DatasetFingerprint;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.Evaluator;
 import io.plus.eval.SplitMetrics;
-import io.plus.methods.ConditionedRewardMethod;
+import io.plus.methods.RewardMethod;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.training.TrainConfig;
@@ -35,18 +35,19 @@ public final class TrainPipeline {
     public record Outcome(Path bundle, String modelVersion, List<SplitMetrics> metrics, FittedModel model) {
     }
 
-    public static Outcome run(Dataset dataset, TextEncoder encoder, ConditionedRewardMethod method, TrainConfig config,
+    public static Outcome run(Dataset dataset, TextEncoder encoder, RewardMethod method, TrainConfig config,
                               Path bundleRoot, Optional<String> version, IntConsumer onEpoch) {
         EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
         FittedModel fitted = method.fit(dataset, embeddings, config, onEpoch);
+        Map<String, byte[]> extraFiles = BundleBinding.extraFiles(fitted);
         List<SplitMetrics> metrics = Evaluator.evaluate(fitted, dataset, embeddings);
         Instant now = Instant.now();
         String modelVersion = version.orElse(method.name().toLowerCase() + "-" + VERSION_TIME.format(now));
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, modelVersion, method.name(),
-                method.conditioning().name(), fitted.conditioner().dimension(), fitted.head().layout().name(),
+                fitted.conditioning(), fitted.conditioner().dimension(), fitted.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), config.asMap(), dataset.name(),
                 DatasetFingerprint.of(dataset), metricsMap(metrics), Map.of(), now.toString());
-        Path bundle = BundleStore.write(bundleRoot, manifest, fitted.head().weights());
+        Path bundle = BundleStore.write(bundleRoot, manifest, fitted.head().weights(), extraFiles);
         return new Outcome(bundle, modelVersion, metrics, fitted);
     }
 

@@ -110,7 +110,9 @@ public final class CoAdaptationTrainer {
                 double[] scored = scoreSummaries(rewardModel, layout, batch, summaries, rewardPairs, embeddings, random,
                         episodes);
                 double entropy = Double.NaN;
-                if (config.trainSummarizer()) {
+                // The reward model first learns to read the initial policy's summaries; only then does
+                // the policy learn, so it improves on a reward that already understands its words.
+                if (config.trainSummarizer() && iteration > config.warmupIterations()) {
                     entropy = policy.update(episodes).entropy();
                 }
                 double loss = trainRewardModel(rewardModel, layout, batch, summaries, trainPairs, embeddings);

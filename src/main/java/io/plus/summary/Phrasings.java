@@ -5,8 +5,6 @@ import java.util.List;
 /**
  * Wordings of mined statements. Training uses {@code *_TRAIN}; the held-out lists are never shown
  * to the reward model and measure whether it understands a summary in words it has not seen.
- * Likes and dislikes use different verbs on purpose: a bag-of-words-like encoder such as MiniLM
- * would otherwise give "likes dogs" and "dislikes dogs" nearly the same vector.
  */
 final class Phrasings {
     static final List<String> LIKES_TRAIN = List.of(
@@ -18,14 +16,6 @@ final class Phrasings {
     static final List<String> LIKES_HELD_OUT = List.of(
             "Responds well to material on %s.",
             "Is keen on answers discussing %s.");
-    static final List<String> DISLIKES_TRAIN = List.of(
-            "Is put off by answers that mention %s.",
-            "Avoids responses about %s.",
-            "Dislikes replies that bring up %s.",
-            "Would rather not hear about %s.");
-    static final List<String> DISLIKES_HELD_OUT = List.of(
-            "Finds material on %s unappealing.",
-            "Is annoyed by answers discussing %s.");
     static final List<String> SHORT_TRAIN = List.of(
             "Prefers short, concise answers.",
             "Likes brief, to-the-point replies.",

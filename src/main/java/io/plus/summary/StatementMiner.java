@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * Mines candidate summary statements from the observed training pairs, never from hidden labels:
  * words (and response length) whose presence in the chosen rather than the rejected response
  * goes one way for some users and the other way for others. Those are the features on which users
- * disagree, so they are what a summary must say. Each becomes a "likes …" and a "dislikes …"
- * statement (in different verbs, see {@link Phrasings}).
+ * disagree, so they are what a summary must say. Each word becomes a "likes …" statement; length
+ * becomes "prefers short …" and "prefers long …". There are no "dislikes …" statements on purpose:
+ * a bag-of-words-like encoder such as MiniLM gives "likes cats" and "dislikes cats" nearly the
+ * same vector, so a user who avoids cats is described by what they favour instead (dogs).
  */
 public final class StatementMiner {
     /** How many words to keep, by how much users disagree on them. */
@@ -51,9 +53,6 @@ public final class StatementMiner {
             } else {
                 statements.add(statement("likes:" + feature.key(), Phrasings.fill(Phrasings.LIKES_TRAIN, feature.label()),
                         Phrasings.fill(Phrasings.LIKES_HELD_OUT, feature.label()), feature.key(), 1));
-                statements.add(statement("dislikes:" + feature.key(),
-                        Phrasings.fill(Phrasings.DISLIKES_TRAIN, feature.label()),
-                        Phrasings.fill(Phrasings.DISLIKES_HELD_OUT, feature.label()), feature.key(), -1));
             }
         }
         if (statements.isEmpty()) {

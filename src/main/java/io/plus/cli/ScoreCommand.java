@@ -1,0 +1,88 @@
+package io.plus.cli;
+
+import io.plus.bundle.BundleManifest;
+import io.plus.bundle.BundleStore;
+import io.plus.bundle.ModelBundle;
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.PlusMethod;
+import io.plus.model.RewardHead;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Rank candidate responses to a prompt for the user a summary describes. The summary is plain "
+                + "text: edit it and see the ranking change.")
+public class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--bundle", required = true, description = "A model bundle folder (PLUS for summaries).")
+    Path bundle;
+
+    @Option(names = "--summary", description = "The user's summary, in any words (PLUS bundles).")
+    String summary;
+
+    @Option(names = "--prompt", required = true, description = "The prompt the candidates answer.")
+    String prompt;
+
+    @Option(names = "--candidate", required = true, description = "A candidate response (repeat, at least two).")
+    List<String> candidates;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (candidates.size() < 2) {
+            throw new IllegalArgumentException("give at least two --candidate responses to rank");
+        }
+        BundleManifest manifest = BundleStore.read(bundle, Optional.empty()).manifest();
+        boolean summaryBundle = PlusMethod.CONDITIONING.equals(manifest.conditioning());
+        if (summaryBundle && (summary == null || summary.isBlank())) {
+            throw new IllegalArgumentException("bundle " + manifest.modelVersion() + " is conditioned on a summary: give --summary");
+        }
+        if (!summaryBundle && manifest.conditioningDimension() > 0) {
+            throw new IllegalArgumentException("bundle " + manifest.modelVersion() + " (" + manifest.method()
+                    + ") needs " + manifest.conditioning() + " conditioning, which a command line cannot give");
+        }
+        try (TextEncoder encoder = encoderOptions.open(manifest.encoder().id())) {
+            ModelBundle model = BundleStore.read(bundle,
+                    Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
+            RewardHead head = model.rewardHead();
+            List<String> texts = new ArrayList<>(candidates);
+            texts.add(prompt);
+            if (summaryBundle) {
+                texts.add(summary);
+            }
+            float[][] vectors = encoder.embed(texts);
+            float[] promptVector = vectors[candidates.size()];
+            float[] condition = summaryBundle ? vectors[candidates.size() + 1] : new float[0];
+            double[] rewards = new double[candidates.size()];
+            for (int i = 0; i < candidates.size(); i++) {
+                rewards[i] = head.reward(promptVector, vectors[i], condition);
+            }
+            List<Integer> ranking = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                ranking.add(i);
+            }
+            ranking.sort(Comparator.comparingDouble((Integer i) -> -rewards[i]));
+            double best = rewards[ranking.get(0)];
+            System.out.println("model " + manifest.modelVersion() + " (" + manifest.method() + ")"
+                    + (summaryBundle ? ", summary: \"" + summary + "\"" : ""));
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                int i = ranking.get(rank);
+                // Bradley–Terry probability that this candidate is preferred over the top one
+                double beatsBest = 1 / (1 + Math.exp(-(rewards[i] - best)));
+                System.out.printf(Locale.ROOT, "%d. reward %+.3f  P(beats best) %.2f  %s%n", rank + 1, rewards[i],
+                        beatsBest, candidates.get(i));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package io.plus.pipeline;
+
+import io.plus.bundle.BundleException;
+import io.plus.bundle.BundleManifest;
+import io.plus.bundle.ModelBundle;
+import io.plus.data.Dataset;
+import io.plus.methods.ConditioningKind;
+import io.plus.methods.EmbeddingTable;
+import io.plus.methods.FittedModel;
+import io.plus.methods.PlusMethod;
+import io.plus.methods.UserConditioner;
+import io.plus.summary.SummarizerBundle;
+import io.plus.summary.SummaryConditioner;
+import io.plus.summary.UserContexts;
+import io.plus.encoder.TextEncoder;
+
+import java.util.Map;
+
+/**
+ * Binds a loaded bundle to a dataset so it can score that dataset's users: a summary bundle writes
+ * each user's summary from their context; the other bundles condition as they were trained.
+ */
+public final class BundleBinding {
+    private BundleBinding() {
+    }
+
+    public static FittedModel bind(ModelBundle bundle, Dataset dataset, EmbeddingTable embeddings, TextEncoder encoder) {
+        BundleManifest manifest = bundle.manifest();
+        UserConditioner conditioner;
+        if (PlusMethod.CONDITIONING.equals(manifest.conditioning())) {
+            SummarizerBundle summarizer = SummarizerBundle.from(bundle);
+            Dataset visible = dataset.withoutTruth();
+            conditioner = new SummaryConditioner(summarizer.network(encoder), summarizer.bank(),
+                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder);
+        } else {
+            ConditioningKind kind = kindOf(manifest);
+            conditioner = kind.bind(kind.readsGroundTruth() ? dataset : dataset.withoutTruth(), embeddings);
+        }
+        if (conditioner.dimension() != manifest.conditioningDimension()) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + " gives conditioning of "
+                    + conditioner.dimension() + " values but bundle " + manifest.modelVersion() + " expects "
+                    + manifest.conditioningDimension());
+        }
+        return new FittedModel(manifest.method(), manifest.conditioning(), bundle.rewardHead(), conditioner);
+    }
+
+    /** Files a fitted model needs in its bundle besides the reward head. */
+    public static Map<String, byte[]> extraFiles(FittedModel fitted) {
+        if (fitted.conditioner() instanceof SummaryConditioner summaries) {
+            return SummarizerBundle.of(summaries.policy(), summaries.bank()).files();
+        }
+        if (!isKind(fitted.conditioning())) {
+            throw new IllegalArgumentException("method " + fitted.method() + " (conditioning " + fitted.conditioning()
+                    + ") is a benchmark baseline and cannot be saved as a bundle");
+        }
+        return Map.of();
+    }
+
+    private static ConditioningKind kindOf(BundleManifest manifest) {
+        if (!isKind(manifest.conditioning())) {
+            throw new BundleException("bundle " + manifest.modelVersion() + " has unknown conditioning "
+                    + manifest.conditioning());
+        }
+        return ConditioningKind.valueOf(manifest.conditioning());
+    }
+
+    private static boolean isKind(String name) {
+        for (ConditioningKind kind : ConditioningKind.values()) {
+            if (kind.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
