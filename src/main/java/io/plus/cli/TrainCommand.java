@@ -39,6 +39,10 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Training epochs (default: 20).")
     Integer epochs;
 
+    @Option(names = "--iterations", defaultValue = "" + MethodRegistry.PLUS_ITERATIONS,
+            description = "Co-adaptation iterations for PLUS (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
     @Mixin
     EncoderOptions encoderOptions;
 
@@ -51,7 +55,7 @@ public class TrainCommand implements Callable<Integer> {
         }
         int total = config.epochs();
         try (TextEncoder encoder = encoderOptions.open()) {
-            RewardMethod chosen = MethodRegistry.standard(encoder).require(method);
+            RewardMethod chosen = MethodRegistry.standard(encoder, iterations).require(method);
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
             for (SplitMetrics split : outcome.metrics()) {

@@ -12,16 +12,21 @@ public final class MethodRegistry {
     private final Map<String, RewardMethod> methods = new LinkedHashMap<>();
 
     /** Co-adaptation iterations of PLUS and PLUS-untrained in the benchmark. */
-    public static final int PLUS_ITERATIONS = 150;
+    public static final int PLUS_ITERATIONS = 100;
 
     /** Every method, in report order; PLUS needs the encoder to read the summaries it writes. */
     public static MethodRegistry standard(TextEncoder encoder) {
+        return standard(encoder, PLUS_ITERATIONS);
+    }
+
+    /** As {@link #standard(TextEncoder)} with another number of co-adaptation iterations. */
+    public static MethodRegistry standard(TextEncoder encoder, int plusIterations) {
         MethodRegistry registry = new MethodRegistry();
         registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
         registry.register(new ConditionedRewardMethod("ICL", ConditioningKind.CONTEXT));
         registry.register(new VplMethod());
-        registry.register(new PlusMethod("PLUS-untrained", encoder, false, PLUS_ITERATIONS));
-        registry.register(new PlusMethod("PLUS", encoder, true, PLUS_ITERATIONS));
+        registry.register(new PlusMethod("PLUS-untrained", encoder, false, plusIterations));
+        registry.register(new PlusMethod("PLUS", encoder, true, plusIterations));
         registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));
         return registry;
     }

@@ -16,7 +16,7 @@ public record CoAdaptationConfig(int iterations, int usersPerBatch, int rewardPa
                                  int settleEpochs, int warmupIterations, TrainConfig rewardModel, long seed) {
     public static CoAdaptationConfig defaults(long seed, TrainConfig rewardModel) {
         return new CoAdaptationConfig(150, 32, 16, 0.25, 10.0, 256, 4, SummaryText.WORD_BUDGET, 3.0f, true, PpoConfig.defaults(),
-                5, 30, rewardModel, seed);
+                5, 20, rewardModel, seed);
     }
 
     public CoAdaptationConfig withIterations(int newIterations) {

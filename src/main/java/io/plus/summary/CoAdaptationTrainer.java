@@ -225,14 +225,11 @@ public final class CoAdaptationTrainer {
         double correct = 0;
         int row = 0;
         for (int u = 0; u < batch.size(); u++) {
-            double logLikelihood = 0;
+            int from = row;
             for (int i = 0; i < picked.get(u).size(); i++, row++) {
-                double margin = chosenRewards[row] - rejectedRewards[row];
-                logLikelihood -= BradleyTerryLoss.of(margin);
-                correct += margin > 0 ? 1 : 0;
+                correct += chosenRewards[row] > rejectedRewards[row] ? 1 : 0;
             }
-            double reward = logLikelihood / picked.get(u).size();
-            reward = Math.max(-config.rewardClip(), Math.min(config.rewardClip(), reward));
+            double reward = SummaryReward.of(chosenRewards, rejectedRewards, from, row, config.rewardClip());
             episodes.get(u).setTerminalReward(reward);
             total += reward;
         }
