@@ -1,16 +1,9 @@
 package io.plus.cli;
 
 import io.plus.bundle.BundleManifest;
-import io.plus.bundle.BundleStore;
-import io.plus.bundle.ModelBundle;
 import io.plus.data.Dataset;
 import io.plus.data.PreferencePair;
 import io.plus.data.UserTruth;
-import io.plus.data.io.DatasetReader;
-import io.plus.encoder.TextEncoder;
-import io.plus.methods.EmbeddingTable;
-import io.plus.methods.FittedModel;
-import io.plus.pipeline.BundleBinding;
 import io.plus.summary.SummaryConditioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -43,14 +35,10 @@ public class SummarizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BundleManifest manifest = BundleStore.read(bundle, Optional.empty()).manifest();
-        Dataset dataset = DatasetReader.read(data, data.getFileName().toString());
-        try (TextEncoder encoder = encoderOptions.open(manifest.encoder().id())) {
-            ModelBundle model = BundleStore.read(bundle,
-                    Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
-            EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
-            FittedModel fitted = BundleBinding.bind(model, dataset, embeddings, encoder);
-            if (!(fitted.conditioner() instanceof SummaryConditioner summaries)) {
+        try (BundleOnDataset bound = BundleOnDataset.open(bundle, data, encoderOptions)) {
+            BundleManifest manifest = bound.manifest();
+            Dataset dataset = bound.dataset();
+            if (!(bound.model().conditioner() instanceof SummaryConditioner summaries)) {
                 throw new IllegalArgumentException("bundle " + manifest.modelVersion() + " (" + manifest.method()
                         + ") writes no summaries; use a PLUS bundle");
             }

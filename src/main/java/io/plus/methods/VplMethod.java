@@ -24,6 +24,7 @@ import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlOffline;
+import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
 
 import java.util.List;
@@ -71,14 +72,11 @@ public final class VplMethod implements RewardMethod {
             try (Trainer encoder = newTrainer(encoderModel, config, device, new Shape(1, d));
                  Trainer reward = newTrainer(rewardModel, config, device, new Shape(1, featureDim + LATENT))) {
                 Random random = new Random(config.seed());
-                int[] order = new int[pairs.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
+                int[] order = Shuffle.identity(pairs.size());
                 for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                     // KL weight annealed from 0 to its full value over the first half of training
                     float beta = KL_WEIGHT * Math.min(1f, 2f * (epoch - 1) / Math.max(1, config.epochs()));
-                    shuffle(order, random);
+                    Shuffle.inPlace(order, random);
                     for (int start = 0; start < order.length; start += config.batchSize()) {
                         int rows = Math.min(config.batchSize(), order.length - start);
                         float[] context = new float[rows * d];
@@ -152,15 +150,6 @@ public final class VplMethod implements RewardMethod {
             }
             encoder.step();
             reward.step();
-        }
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = values[i];
-            values[i] = values[j];
-            values[j] = tmp;
         }
     }
 }

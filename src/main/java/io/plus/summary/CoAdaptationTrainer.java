@@ -4,10 +4,11 @@ import io.plus.data.Dataset;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
 import io.plus.encoder.TextEncoder;
+import io.plus.methods.ConditionedRewardMethod;
 import io.plus.methods.EmbeddingTable;
+import io.plus.methods.UserConditioner;
 import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
-import io.plus.training.BradleyTerryLoss;
 import io.plus.training.LabelledFeatures;
 import io.plus.training.RewardModelSession;
 
@@ -153,46 +154,27 @@ public final class CoAdaptationTrainer {
         }
         float[][] canonical = encoder.embed(users.stream().map(u -> SummaryRenderer.canonical(bank, written.get(u))).toList());
         List<PreferencePair> heldPairs = new ArrayList<>();
-        List<float[]> heldConditions = new ArrayList<>();
-        for (int u = 0; u < users.size(); u++) {
-            for (PreferencePair pair : rewardPairs.get(users.get(u))) {
-                heldPairs.add(pair);
-                heldConditions.add(canonical[u]);
-            }
+        List<PreferencePair> fitPairs = new ArrayList<>();
+        for (String user : users) {
+            heldPairs.addAll(rewardPairs.get(user));
+            fitPairs.addAll(trainPairs.get(user));
         }
-        LabelledFeatures held = features(heldPairs, heldConditions, embeddings, layout);
+        LabelledFeatures held = ConditionedRewardMethod.features(heldPairs, embeddings, bySummary(users, canonical), layout);
         MlpWeights best = rewardModel.exportWeights();
-        double bestLoss = loss(rewardModel, held);
+        double bestLoss = rewardModel.meanLoss(held);
         for (int epoch = 0; epoch < config.settleEpochs(); epoch++) {
             List<String> texts = users.stream()
                     .map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
             float[][] summaries = encoder.embed(texts);
-            List<PreferencePair> pairs = new ArrayList<>();
-            List<float[]> conditions = new ArrayList<>();
-            for (int u = 0; u < users.size(); u++) {
-                for (PreferencePair pair : trainPairs.get(users.get(u))) {
-                    pairs.add(pair);
-                    conditions.add(summaries[u]);
-                }
-            }
-            rewardModel.trainEpochs(features(pairs, conditions, embeddings, layout), 1, done -> { });
-            double heldLoss = loss(rewardModel, held);
+            rewardModel.trainEpochs(ConditionedRewardMethod.features(fitPairs, embeddings, bySummary(users, summaries),
+                    layout), 1, done -> { });
+            double heldLoss = rewardModel.meanLoss(held);
             if (heldLoss < bestLoss) {
                 bestLoss = heldLoss;
                 best = rewardModel.exportWeights();
             }
         }
         return best;
-    }
-
-    private static double loss(RewardModelSession rewardModel, LabelledFeatures data) {
-        float[] chosen = rewardModel.rewards(data.chosen(), data.size());
-        float[] rejected = rewardModel.rewards(data.rejected(), data.size());
-        double total = 0;
-        for (int i = 0; i < chosen.length; i++) {
-            total += BradleyTerryLoss.of(chosen[i] - rejected[i]);
-        }
-        return total / Math.max(1, chosen.length);
     }
 
     private List<String> sampleUsers(List<String> users, Random random) {
@@ -207,18 +189,14 @@ public final class CoAdaptationTrainer {
                                     EmbeddingTable embeddings, Random random, List<Episode> episodes) {
         List<List<PreferencePair>> picked = new ArrayList<>();
         List<PreferencePair> all = new ArrayList<>();
-        List<float[]> conditions = new ArrayList<>();
-        for (int u = 0; u < batch.size(); u++) {
-            List<PreferencePair> pool = new ArrayList<>(trainPairs.get(batch.get(u)));
+        for (String user : batch) {
+            List<PreferencePair> pool = new ArrayList<>(trainPairs.get(user));
             java.util.Collections.shuffle(pool, random);
             List<PreferencePair> chosen = pool.subList(0, Math.min(config.rewardPairsPerUser(), pool.size()));
             picked.add(chosen);
-            for (PreferencePair pair : chosen) {
-                all.add(pair);
-                conditions.add(summaries[u]);
-            }
+            all.addAll(chosen);
         }
-        LabelledFeatures features = features(all, conditions, embeddings, layout);
+        LabelledFeatures features = ConditionedRewardMethod.features(all, embeddings, bySummary(batch, summaries), layout);
         float[] chosenRewards = rewardModel.rewards(features.chosen(), features.size());
         float[] rejectedRewards = rewardModel.rewards(features.rejected(), features.size());
         double total = 0;
@@ -241,14 +219,10 @@ public final class CoAdaptationTrainer {
                                     float[][] summaries, Map<String, List<PreferencePair>> trainPairs,
                                     EmbeddingTable embeddings) {
         List<PreferencePair> pairs = new ArrayList<>();
-        List<float[]> conditions = new ArrayList<>();
-        for (int u = 0; u < batch.size(); u++) {
-            for (PreferencePair pair : trainPairs.get(batch.get(u))) {
-                pairs.add(pair);
-                conditions.add(summaries[u]);
-            }
+        for (String user : batch) {
+            pairs.addAll(trainPairs.get(user));
         }
-        LabelledFeatures features = features(pairs, conditions, embeddings, layout);
+        LabelledFeatures features = ConditionedRewardMethod.features(pairs, embeddings, bySummary(batch, summaries), layout);
         int[] order = rewardModel.shuffledOrder(features.size());
         int batchSize = config.rewardModel().batchSize();
         int limit = Math.min(features.size(), config.rewardModelPairsPerIteration());
@@ -261,18 +235,24 @@ public final class CoAdaptationTrainer {
         return loss / Math.max(1, steps);
     }
 
-    static LabelledFeatures features(List<PreferencePair> pairs, List<float[]> conditions, EmbeddingTable embeddings,
-                                     FeatureLayout layout) {
-        int dimension = layout.dimension(embeddings.dimension(), embeddings.dimension());
-        float[] chosen = new float[pairs.size() * dimension];
-        float[] rejected = new float[pairs.size() * dimension];
-        for (int i = 0; i < pairs.size(); i++) {
-            PreferencePair pair = pairs.get(i);
-            float[] prompt = embeddings.of(pair.prompt());
-            layout.writeInto(chosen, i * dimension, prompt, embeddings.of(pair.chosen()), conditions.get(i));
-            layout.writeInto(rejected, i * dimension, prompt, embeddings.of(pair.rejected()), conditions.get(i));
+    /** Conditions each user on the summary at the same position. */
+    private static UserConditioner bySummary(List<String> users, float[][] summaries) {
+        Map<String, float[]> byUser = new java.util.HashMap<>();
+        for (int u = 0; u < users.size(); u++) {
+            byUser.put(users.get(u), summaries[u]);
         }
-        return new LabelledFeatures(dimension, pairs.size(), chosen, rejected);
+        int dimension = summaries.length == 0 ? 0 : summaries[0].length;
+        return new UserConditioner() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public float[] conditioning(String user) {
+                return byUser.get(user);
+            }
+        };
     }
 
     private static Optional<Checkpoint> readCheckpoint(Path directory) {

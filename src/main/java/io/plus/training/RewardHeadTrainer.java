@@ -57,7 +57,7 @@ public final class RewardHeadTrainer {
             double bestLoss = Double.POSITIVE_INFINITY;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 session.trainEpochs(fit, 1, done -> { });
-                double loss = validationLoss(session, validation);
+                double loss = session.meanLoss(validation);
                 if (loss < bestLoss) {
                     bestLoss = loss;
                     best = session.exportWeights();
@@ -68,28 +68,18 @@ public final class RewardHeadTrainer {
         }
     }
 
-    private static double validationLoss(RewardModelSession session, LabelledFeatures validation) {
-        float[] chosen = session.rewards(validation.chosen(), validation.size());
-        float[] rejected = session.rewards(validation.rejected(), validation.size());
-        double loss = 0;
-        for (int i = 0; i < chosen.length; i++) {
-            loss += BradleyTerryLoss.of(chosen[i] - rejected[i]);
-        }
-        return loss / chosen.length;
-    }
-
     /** Marks the rows of a random {@link #VALIDATION_SHARE} of the groups (or of the rows, with few groups). */
     private static boolean[] validationRows(int[] groups, Random random) {
         int[] distinct = Arrays.stream(groups).distinct().sorted().toArray();
         boolean[] heldOut = new boolean[groups.length];
         if (distinct.length < 10) {
-            int[] order = shuffled(groups.length, random);
+            int[] order = Shuffle.permutation(groups.length, random);
             for (int i = 0; i < (int) (groups.length * VALIDATION_SHARE); i++) {
                 heldOut[order[i]] = true;
             }
             return heldOut;
         }
-        int[] order = shuffled(distinct.length, random);
+        int[] order = Shuffle.permutation(distinct.length, random);
         java.util.Set<Integer> chosen = new java.util.HashSet<>();
         for (int i = 0; i < Math.max(1, (int) (distinct.length * VALIDATION_SHARE)); i++) {
             chosen.add(distinct[order[i]]);
@@ -102,20 +92,6 @@ public final class RewardHeadTrainer {
 
     private static int[] indices(boolean[] flags, boolean value) {
         return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i] == value).toArray();
-    }
-
-    private static int[] shuffled(int size, Random random) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
     }
 
     static LabelledFeatures rows(LabelledFeatures data, int[] indices) {

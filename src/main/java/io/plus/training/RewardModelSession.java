@@ -63,9 +63,9 @@ public final class RewardModelSession implements AutoCloseable {
             throw new IllegalArgumentException("no training pairs");
         }
         checkDimension(data.dimension());
-        int[] order = identity(data.size());
+        int[] order = Shuffle.identity(data.size());
         for (int epoch = 0; epoch < epochs; epoch++) {
-            shuffle(order);
+            Shuffle.inPlace(order, random);
             for (int start = 0; start < data.size(); start += config.batchSize()) {
                 step(data, order, start, Math.min(config.batchSize(), data.size() - start));
             }
@@ -105,6 +105,17 @@ public final class RewardModelSession implements AutoCloseable {
         }
     }
 
+    /** Mean Bradley–Terry loss of the current model on labelled pairs (no gradients). */
+    public double meanLoss(LabelledFeatures data) {
+        float[] chosen = rewards(data.chosen(), data.size());
+        float[] rejected = rewards(data.rejected(), data.size());
+        double total = 0;
+        for (int i = 0; i < chosen.length; i++) {
+            total += BradleyTerryLoss.of(chosen[i] - rejected[i]);
+        }
+        return total / Math.max(1, chosen.length);
+    }
+
     /** The current parameters in serving form. */
     public MlpWeights exportWeights() {
         return DjlMlp.export(model.getBlock(), inputDimension);
@@ -116,31 +127,12 @@ public final class RewardModelSession implements AutoCloseable {
     }
 
     public int[] shuffledOrder(int size) {
-        int[] order = identity(size);
-        shuffle(order);
-        return order;
+        return Shuffle.permutation(size, random);
     }
 
     private void checkDimension(int dimension) {
         if (dimension != inputDimension) {
             throw new IllegalArgumentException("features have " + dimension + " values, the head takes " + inputDimension);
-        }
-    }
-
-    private static int[] identity(int size) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    private void shuffle(int[] values) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = values[i];
-            values[i] = values[j];
-            values[j] = tmp;
         }
     }
 

@@ -27,10 +27,10 @@ class BenchRunnerTest {
     @Test
     void oracleSeparatesPetsUserTypesThatBtlCannotAndReportsAreWritten() throws Exception {
         BenchConfig config = new BenchConfig(List.of(DatasetCatalog.source("pets", true, Optional.empty())),
-                List.of("BTL", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
+                List.of("BTL", "PLUS", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
         BenchResult result;
-        try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM_INT8, Optional.empty())) {
-            result = new BenchRunner(encoder, MethodRegistry.standard(encoder)).run(config, Progress.silent());
+        try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM, Optional.empty())) {
+            result = new BenchRunner(encoder, MethodRegistry.standard(encoder, 60)).run(config, Progress.silent());
         }
         BenchResult.Row oracle = row(result, "Oracle", Split.TEST_UNSEEN_USERS);
         BenchResult.Row btl = row(result, "BTL", Split.TEST_UNSEEN_USERS);
@@ -41,9 +41,20 @@ class BenchRunnerTest {
         assertTrue(btl.accuracyAll().mean() > btl.accuracyControversial().mean() + 0.1, "BTL " + btl);
         assertEquals(1.0, oracle.bayesControversial().mean(), 1e-9, "pets labels are noise-free");
 
+        BenchResult.Row plus = row(result, "PLUS", Split.TEST_UNSEEN_USERS);
+        BenchResult.Row swapped = row(result, "PLUS other type's summary", Split.TEST_UNSEEN_USERS);
+        row(result, "PLUS reworded", Split.TEST_UNSEEN_USERS);
+        assertTrue(plus.accuracyControversial().mean() >= 0.9, "PLUS " + plus);
+        // the summary is what personalises: another type's summary makes the model wrong where types disagree
+        assertTrue(swapped.accuracyControversial().mean() <= 0.3, "swapped " + swapped);
+        SummaryRecord summaries = result.summaries().get(0);
+        assertEquals("PLUS", summaries.method());
+        assertTrue(summaries.report().meanWords() > 0 && summaries.report().maxWords() <= 50, summaries.report().toString());
+
         BenchReport.Written written = BenchReport.write(result, out);
         String markdown = Files.readString(written.markdown());
         assertTrue(markdown.contains("| pets | test-unseen-users | Oracle |"), markdown);
+        assertTrue(markdown.contains("| pets | PLUS | "), "summary table: " + markdown);
         JsonNode json = new ObjectMapper().readTree(written.json().toFile());
         assertEquals(result.summary().size(), json.get("summary").size());
         String svg = Files.readString(written.chart());
