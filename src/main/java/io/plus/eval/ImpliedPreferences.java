@@ -35,7 +35,7 @@ public final class ImpliedPreferences {
     public static Optional<Implied> of(String dataset, String type) {
         Map<String, Implied> table = switch (dataset) {
             case "pets", "pets-ood" -> PETS;
-            case "attributes" -> ATTRIBUTES;
+            case "attributes", "attributes-single" -> ATTRIBUTES;
             default -> Map.of();
         };
         return Optional.ofNullable(table.get(type));
