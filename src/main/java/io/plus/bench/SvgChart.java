@@ -11,10 +11,14 @@ import java.util.Set;
 /**
  * A grouped bar chart of the benchmark, written as plain SVG (no plotting dependency): one group
  * per dataset and split, one bar per method with its std as an error bar; the upper panel shows
- * controversial pairs, the lower panel all pairs.
+ * controversial pairs, the lower panel all pairs. Diagnostic rows (a method's summaries re-worded
+ * or swapped) stay in the tables and are left out here.
  */
 public final class SvgChart {
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1", "#9c755f"};
+    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1",
+            "#9c755f", "#edc948", "#ff9da7", "#bab0ac"};
+    /** Room under a panel for the rotated group labels. */
+    private static final int LABEL_SPACE = 110;
     private static final int PANEL_HEIGHT = 260;
     private static final int LEFT = 60;
     private static final int BAR = 14;
@@ -28,20 +32,23 @@ public final class SvgChart {
         Set<String> methods = new LinkedHashSet<>();
         Map<String, Map<String, BenchResult.Row>> groups = new LinkedHashMap<>();
         for (BenchResult.Row row : rows) {
+            if (row.method().endsWith(" reworded") || row.method().endsWith(" other type's summary")) {
+                continue;
+            }
             methods.add(row.method());
             groups.computeIfAbsent(row.dataset() + " · " + row.split().wireName().replace("test-", ""),
                     k -> new LinkedHashMap<>()).put(row.method(), row);
         }
         int groupWidth = methods.size() * BAR + GROUP_GAP;
-        int width = LEFT + groups.size() * groupWidth + 20;
-        int height = 2 * PANEL_HEIGHT + 190;
+        int width = LEFT + groups.size() * groupWidth + 160; // room for the last rotated label
+        int height = 2 * (PANEL_HEIGHT + LABEL_SPACE) + 70;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         panel(svg, groups, new ArrayList<>(methods), 30, "Accuracy on controversial pairs (%)", true);
-        panel(svg, groups, new ArrayList<>(methods), 60 + PANEL_HEIGHT, "Accuracy on all pairs (%)", false);
-        legend(svg, new ArrayList<>(methods), 2 * PANEL_HEIGHT + 160);
+        panel(svg, groups, new ArrayList<>(methods), 30 + PANEL_HEIGHT + LABEL_SPACE, "Accuracy on all pairs (%)", false);
+        legend(svg, new ArrayList<>(methods), 2 * (PANEL_HEIGHT + LABEL_SPACE) + 40);
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -89,11 +96,12 @@ public final class SvgChart {
     }
 
     private static void legend(StringBuilder svg, List<String> methods, int y) {
+        int x = LEFT;
         for (int m = 0; m < methods.size(); m++) {
-            int x = LEFT + m * 110;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, y, COLOURS[m % COLOURS.length], x + 16, y + 10,
                     escape(methods.get(m))));
+            x += 30 + 7 * methods.get(m).length();
         }
     }
 
