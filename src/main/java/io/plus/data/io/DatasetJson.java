@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The wire form of each record of the dataset format (see docs/dataset-format.md): one JSON
+ * The wire form of each record of the dataset format (see src/site/markdown/dataset-format.md): one JSON
  * object per line with a fixed field order, so the same record always yields the same bytes.
  */
 public final class DatasetJson {

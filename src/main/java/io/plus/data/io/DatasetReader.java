@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a dataset directory written in the documented format (docs/dataset-format.md). Reading is
+ * Reads a dataset directory written in the documented format (src/site/markdown/dataset-format.md). Reading is
  * all-or-nothing: every bad or partial record in either file is collected and thrown together as
  * a {@link DatasetFormatException}; no record is ever silently dropped.
  */
