@@ -40,7 +40,7 @@ public final class SummaryEvaluation {
     /** Test metrics with every summary re-worded in held-out phrasings the reward model never saw. */
     public static List<SplitMetrics> reworded(FittedModel model, SummaryConditioner summaries, Dataset dataset,
                                               EmbeddingTable embeddings) {
-        UserConditioner reworded = new FixedConditioner(summaries.dimension(), user -> {
+        UserConditioner reworded = memoised(summaries.dimension(), user -> {
             Random random = new Random(user.hashCode());
             String text = SummaryRenderer.heldOutVariant(summaries.bank(), summaries.statementIndices(user), random);
             return summaries.encoder().embed(text);
@@ -64,7 +64,7 @@ public final class SummaryEvaluation {
                 }
             }
         }
-        UserConditioner swapped = new FixedConditioner(summaries.dimension(),
+        UserConditioner swapped = memoised(summaries.dimension(),
                 user -> summaries.conditioning(donor.getOrDefault(user, user)));
         return Evaluator.evaluate(withConditioner(model, swapped), dataset, embeddings);
     }
@@ -104,29 +104,12 @@ public final class SummaryEvaluation {
         return new Report(words / n, maxWords, judged == 0 ? Double.NaN : (double) named / judged, judged, examples);
     }
 
-    private static FittedModel withConditioner(FittedModel model, UserConditioner conditioner) {
-        return new FittedModel(model.method(), model.conditioning(), model.head(), conditioner);
+    private static UserConditioner memoised(int dimension, java.util.function.Function<String, float[]> byUser) {
+        Map<String, float[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        return UserConditioner.of(dimension, user -> cache.computeIfAbsent(user, byUser));
     }
 
-    /** A conditioner from a function, memoised per user. */
-    private static final class FixedConditioner implements UserConditioner {
-        private final int dimension;
-        private final java.util.function.Function<String, float[]> byUser;
-        private final Map<String, float[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
-
-        FixedConditioner(int dimension, java.util.function.Function<String, float[]> byUser) {
-            this.dimension = dimension;
-            this.byUser = byUser;
-        }
-
-        @Override
-        public int dimension() {
-            return dimension;
-        }
-
-        @Override
-        public float[] conditioning(String user) {
-            return cache.computeIfAbsent(user, byUser);
-        }
+    private static FittedModel withConditioner(FittedModel model, UserConditioner conditioner) {
+        return new FittedModel(model.method(), model.conditioning(), model.head(), conditioner);
     }
 }

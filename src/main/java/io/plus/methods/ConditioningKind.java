@@ -5,7 +5,6 @@ import io.plus.data.UserTruth;
 import io.plus.model.FeatureLayout;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The fixed ways a reward model can be conditioned on the user, decided before training. Recorded
@@ -17,7 +16,7 @@ public enum ConditioningKind {
     NONE(FeatureLayout.BASIC) {
         @Override
         public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
-            return fixed(0, user -> new float[0]);
+            return UserConditioner.of(0, user -> new float[0]);
         }
     },
     /** The user's hidden true type (Oracle only: the one method allowed to read ground truth). */
@@ -28,7 +27,7 @@ public enum ConditioningKind {
                     .mapToInt(u -> u.latent().length).max()
                     .orElseThrow(() -> new IllegalArgumentException("dataset '" + dataset.name()
                             + "' has no ground truth: the Oracle cannot run on it"));
-            return fixed(dimension, user -> {
+            return UserConditioner.of(dimension, user -> {
                 UserTruth truth = dataset.truth().user(user).orElseThrow(() ->
                         new IllegalArgumentException("no ground truth for user " + user));
                 float[] vector = new float[dimension];
@@ -45,7 +44,7 @@ public enum ConditioningKind {
         public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
             Map<String, ContextEncoder.Encoding> encodings = ContextEncoder.encodeAll(dataset, embeddings);
             float[] none = new float[embeddings.dimension()];
-            return fixed(embeddings.dimension(), user -> {
+            return UserConditioner.of(embeddings.dimension(), user -> {
                 ContextEncoder.Encoding encoding = encodings.get(user);
                 return encoding == null ? none : encoding.summed();
             });
@@ -67,19 +66,5 @@ public enum ConditioningKind {
     /** Whether this conditioning reads the hidden ground truth (Oracle only). */
     public boolean readsGroundTruth() {
         return this == TRUE_TYPE;
-    }
-
-    private static UserConditioner fixed(int dimension, Function<String, float[]> byUser) {
-        return new UserConditioner() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public float[] conditioning(String user) {
-                return byUser.apply(user);
-            }
-        };
     }
 }

@@ -101,19 +101,12 @@ public final class VplMethod implements RewardMethod {
                 MlpWeights encoderWeights = DjlMlp.export(encoderModel.getBlock(), d);
                 MlpWeights rewardWeights = DjlMlp.export(rewardModel.getBlock(), featureDim + LATENT);
                 RewardHead head = new RewardHead(rewardWeights, layout, d, LATENT);
-                UserConditioner conditioner = new UserConditioner() {
-                    @Override
-                    public int dimension() {
-                        return LATENT;
-                    }
-
-                    @Override
-                    public float[] conditioning(String user) {
-                        ContextEncoder.Encoding encoding = contexts.get(user);
-                        float[] out = encoderWeights.forwardAll(encoding == null ? noContext : encoding.preferenceDirection());
-                        return java.util.Arrays.copyOf(out, LATENT); // the posterior mean
-                    }
-                };
+                // at evaluation the posterior mean stands for the user
+                UserConditioner conditioner = UserConditioner.of(LATENT, user -> {
+                    ContextEncoder.Encoding encoding = contexts.get(user);
+                    float[] posterior = encoderWeights.forwardAll(encoding == null ? noContext : encoding.preferenceDirection());
+                    return java.util.Arrays.copyOf(posterior, LATENT);
+                });
                 return new FittedModel(name(), "VPL_LATENT", head, conditioner);
             }
         }

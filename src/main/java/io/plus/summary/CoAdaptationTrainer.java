@@ -241,18 +241,7 @@ public final class CoAdaptationTrainer {
         for (int u = 0; u < users.size(); u++) {
             byUser.put(users.get(u), summaries[u]);
         }
-        int dimension = summaries.length == 0 ? 0 : summaries[0].length;
-        return new UserConditioner() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public float[] conditioning(String user) {
-                return byUser.get(user);
-            }
-        };
+        return UserConditioner.of(summaries.length == 0 ? 0 : summaries[0].length, byUser::get);
     }
 
     private static Optional<Checkpoint> readCheckpoint(Path directory) {
