@@ -8,6 +8,6 @@ public record PpoConfig(float learningRate, int epochs, double clip, double gaeL
                         double lengthCostPerWord, double entropyCoefficient, double valueCoefficient,
                         int hiddenUnits) {
     public static PpoConfig defaults() {
-        return new PpoConfig(1e-3f, 4, 0.2, 0.95, 0.03, 0.005, 0.01, 0.5, 128);
+        return new PpoConfig(1e-3f, 4, 0.2, 0.95, 0.06, 0.005, 0.01, 0.5, 128);
     }
 }
