@@ -92,10 +92,7 @@ public final class BundleStore {
         if (manifest.encoder() == null || manifest.files() == null || manifest.featureLayout() == null) {
             throw new BundleException("manifest " + manifestFile + " lacks the encoder, the feature layout or the file list");
         }
-        expectedEncoder.filter(expected -> !expected.equals(manifest.encoder())).ifPresent(expected -> {
-            throw new BundleException("bundle " + manifest.modelVersion() + " was trained on encoder "
-                    + manifest.encoder() + " but this runtime uses " + expected);
-        });
+        expectedEncoder.ifPresent(expected -> requireEncoder(manifest, expected));
         Map<String, byte[]> contents = readVerified(directory, manifest);
         MlpWeights weights = readWeights(directory.resolve(ModelBundle.REWARD_HEAD_FILE), contents);
         try {
@@ -105,6 +102,14 @@ public final class BundleStore {
         } catch (IllegalArgumentException e) {
             throw new BundleException("bundle " + manifest.modelVersion() + " does not match its manifest: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a bundle whose embeddings come from another encoder than {@code actual}. */
+    public static void requireEncoder(BundleManifest manifest, BundleManifest.EncoderInfo actual) {
+        if (!actual.equals(manifest.encoder())) {
+            throw new BundleException("bundle " + manifest.modelVersion() + " was trained on encoder "
+                    + manifest.encoder() + " but this runtime uses " + actual);
         }
     }
 

@@ -22,12 +22,12 @@ record BundleOnDataset(BundleManifest manifest, Dataset dataset, TextEncoder enc
                        FittedModel model) implements AutoCloseable {
 
     static BundleOnDataset open(Path bundle, Path data, EncoderOptions encoderOptions) throws IOException {
-        BundleManifest manifest = BundleStore.read(bundle, Optional.empty()).manifest();
+        ModelBundle verified = BundleStore.read(bundle, Optional.empty());
+        BundleManifest manifest = verified.manifest();
         Dataset dataset = DatasetReader.read(data, data.getFileName().toString());
         TextEncoder encoder = encoderOptions.open(manifest.encoder().id());
         try {
-            ModelBundle verified = BundleStore.read(bundle,
-                    Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
+            BundleStore.requireEncoder(manifest, new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()));
             EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
             FittedModel model = BundleBinding.bind(verified, dataset, embeddings, encoder);
             return new BundleOnDataset(manifest, dataset, encoder, embeddings, model);

@@ -42,7 +42,8 @@ public class ScoreCommand implements Callable<Integer> {
         if (candidates.size() < 2) {
             throw new IllegalArgumentException("give at least two --candidate responses to rank");
         }
-        BundleManifest manifest = BundleStore.read(bundle, Optional.empty()).manifest();
+        ModelBundle model = BundleStore.read(bundle, Optional.empty());
+        BundleManifest manifest = model.manifest();
         boolean summaryBundle = PlusMethod.CONDITIONING.equals(manifest.conditioning());
         if (summaryBundle && (summary == null || summary.isBlank())) {
             throw new IllegalArgumentException("bundle " + manifest.modelVersion() + " is conditioned on a summary: give --summary");
@@ -52,8 +53,7 @@ public class ScoreCommand implements Callable<Integer> {
                     + ") needs " + manifest.conditioning() + " conditioning, which a command line cannot give");
         }
         try (TextEncoder encoder = encoderOptions.open(manifest.encoder().id())) {
-            ModelBundle model = BundleStore.read(bundle,
-                    Optional.of(new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension())));
+            BundleStore.requireEncoder(manifest, new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()));
             RewardHead head = model.rewardHead();
             List<String> texts = new ArrayList<>(candidates);
             texts.add(prompt);
