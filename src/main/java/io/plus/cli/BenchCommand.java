@@ -76,7 +76,7 @@ public class BenchCommand implements Callable<Integer> {
             BenchResult result = new BenchRunner(encoder, registry).run(config, progress);
             System.out.println();
             System.out.println(MarkdownTable.render(result));
-            BenchReport.Written written = BenchReport.write(result, out);
+            BenchReport.Written written = BenchReport.write(result, config.outputDirectory());
             System.out.println("results: " + written.markdown() + ", " + written.json() + ", " + written.chart());
         }
         return 0;

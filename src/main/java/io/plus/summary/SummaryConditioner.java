@@ -18,6 +18,7 @@ public final class SummaryConditioner implements UserConditioner {
     private final Map<String, UserContext> contexts;
     private final TextEncoder encoder;
     private final Map<String, GeneratedSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
 
     /** A summary written for a user: its statements (bank ids) and its text. */
     public record GeneratedSummary(List<String> statementIds, String text) {
@@ -41,7 +42,8 @@ public final class SummaryConditioner implements UserConditioner {
 
     @Override
     public float[] conditioning(String user) {
-        return encoder.embed(summary(user).text());
+        // scored once per pair during evaluation: embed each user's summary once
+        return embeddings.computeIfAbsent(user, u -> encoder.embed(summary(u).text()));
     }
 
     /** The user's summary, written once from their context (empty context: the policy's prior). */
