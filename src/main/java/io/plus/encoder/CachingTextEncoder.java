@@ -3,6 +3,7 @@ package io.plus.encoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Counters: a <em>hit</em> is an input served without the model (including a repeat of a text
  * embedded earlier in the same call); a <em>miss</em> is a distinct text sent to the model.
- * Owns and closes the delegate and the store.
+ * Owns and closes the delegate and the store. A long-running server bounds the memory cache
+ * ({@link #bounded}); it then forgets the least recently used texts first.
  */
 public final class CachingTextEncoder implements TextEncoder {
 
     private final TextEncoder delegate;
     private final EmbeddingDiskStore store;
-    private final Map<ContentHash, float[]> memory = new ConcurrentHashMap<>();
+    private final Map<ContentHash, float[]> memory;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -34,6 +36,26 @@ public final class CachingTextEncoder implements TextEncoder {
 
     /** @param store must be for the delegate's id and dimension; its records seed the memory cache */
     public CachingTextEncoder(TextEncoder delegate, Optional<EmbeddingDiskStore> store) {
+        this(delegate, store, new ConcurrentHashMap<>());
+    }
+
+    /** Memory-only cache that keeps at most {@code maxEntries} texts, least recently used evicted first. */
+    public static CachingTextEncoder bounded(TextEncoder delegate, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be >= 1, got " + maxEntries);
+        }
+        return new CachingTextEncoder(delegate, Optional.empty(), Collections.synchronizedMap(
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<ContentHash, float[]> eldest) {
+                        return size() > maxEntries;
+                    }
+                }));
+    }
+
+    private CachingTextEncoder(TextEncoder delegate, Optional<EmbeddingDiskStore> store,
+                               Map<ContentHash, float[]> memory) {
+        this.memory = memory;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.store = store.orElse(null);
         if (this.store != null) {
@@ -58,30 +80,40 @@ public final class CachingTextEncoder implements TextEncoder {
 
     @Override
     public float[][] embed(List<String> texts) {
-        ContentHash[] keys = new ContentHash[texts.size()];
-        Map<ContentHash, String> toEmbed = new LinkedHashMap<>();
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = ContentHash.of(texts.get(i));
-            if (!memory.containsKey(keys[i])) {
-                toEmbed.putIfAbsent(keys[i], texts.get(i));
+        // Look each text up once and keep what was found: a bounded cache may evict between calls.
+        float[][] out = new float[texts.size()][];
+        Map<ContentHash, List<Integer>> toEmbed = new LinkedHashMap<>();
+        List<String> missingTexts = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            ContentHash key = ContentHash.of(texts.get(i));
+            float[] known = memory.get(key);
+            if (known != null) {
+                out[i] = known.clone(); // callers may scribble on their copy
+                continue;
             }
+            List<Integer> positions = toEmbed.get(key);
+            if (positions == null) {
+                positions = new ArrayList<>(1);
+                toEmbed.put(key, positions);
+                missingTexts.add(texts.get(i));
+            }
+            positions.add(i);
         }
         if (!toEmbed.isEmpty()) {
-            float[][] fresh = delegate.embed(new ArrayList<>(toEmbed.values()));
-            int i = 0;
-            for (ContentHash key : toEmbed.keySet()) {
-                if (memory.putIfAbsent(key, fresh[i]) == null && store != null) {
-                    store.append(key, fresh[i]);
+            float[][] fresh = delegate.embed(missingTexts);
+            int k = 0;
+            for (Map.Entry<ContentHash, List<Integer>> entry : toEmbed.entrySet()) {
+                float[] vector = fresh[k++];
+                if (memory.putIfAbsent(entry.getKey(), vector) == null && store != null) {
+                    store.append(entry.getKey(), vector);
                 }
-                i++;
+                for (int position : entry.getValue()) {
+                    out[position] = vector.clone();
+                }
             }
         }
         misses.addAndGet(toEmbed.size());
-        hits.addAndGet(keys.length - toEmbed.size());
-        float[][] out = new float[keys.length][];
-        for (int i = 0; i < keys.length; i++) {
-            out[i] = memory.get(keys[i]).clone(); // callers may scribble on their copy
-        }
+        hits.addAndGet(out.length - toEmbed.size());
         return out;
     }
 

@@ -45,6 +45,17 @@ public final class EmbeddingTable {
         return new EmbeddingTable(encoder.id(), encoder.dimension(), byText);
     }
 
+    /** Embeds the given texts (duplicates once), for a handful of texts outside a dataset. */
+    public static EmbeddingTable embed(java.util.Collection<String> texts, TextEncoder encoder) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(texts));
+        float[][] vectors = distinct.isEmpty() ? new float[0][] : encoder.embed(distinct);
+        Map<String, float[]> byText = new HashMap<>(distinct.size() * 2);
+        for (int i = 0; i < distinct.size(); i++) {
+            byText.put(distinct.get(i), vectors[i]);
+        }
+        return new EmbeddingTable(encoder.id(), encoder.dimension(), byText);
+    }
+
     public static Set<String> distinctTexts(Dataset dataset) {
         Set<String> texts = new LinkedHashSet<>();
         for (PreferencePair pair : dataset.pairs()) {

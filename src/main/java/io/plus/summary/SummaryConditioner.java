@@ -48,13 +48,20 @@ public final class SummaryConditioner implements UserConditioner {
 
     /** The user's summary, written once from their context (empty context: the policy's prior). */
     public GeneratedSummary summary(String user) {
-        return summaries.computeIfAbsent(user, u -> {
-            UserContext context = contexts.getOrDefault(u,
-                    new UserContext(new float[2 * encoder.dimension()], new float[bank.size()]));
-            List<Integer> chosen = policy.greedy(context);
-            return new GeneratedSummary(chosen.stream().map(i -> bank.get(i).id()).toList(),
-                    SummaryRenderer.canonical(bank, chosen));
-        });
+        return summaries.computeIfAbsent(user, u -> write(policy, bank, contexts.getOrDefault(u,
+                emptyContext(encoder.dimension(), bank))));
+    }
+
+    /** The most likely summary the policy writes for a context. */
+    public static GeneratedSummary write(PolicyNetwork policy, StatementBank bank, UserContext context) {
+        List<Integer> chosen = policy.greedy(context);
+        return new GeneratedSummary(chosen.stream().map(i -> bank.get(i).id()).toList(),
+                SummaryRenderer.canonical(bank, chosen));
+    }
+
+    /** What the summarizer reads for a user it knows nothing about. */
+    public static UserContext emptyContext(int embeddingDimension, StatementBank bank) {
+        return new UserContext(new float[2 * embeddingDimension], new float[bank.size()]);
     }
 
     /** Statement indices of the user's summary, for re-wording it. */

@@ -1,6 +1,8 @@
 package io.plus.summary;
 
+import io.plus.data.ContextItem;
 import io.plus.data.Dataset;
+import io.plus.encoder.TextEncoder;
 import io.plus.data.PreferencePair;
 import io.plus.methods.ContextEncoder;
 import io.plus.methods.EmbeddingTable;
@@ -12,6 +14,20 @@ import java.util.Map;
 /** Builds what the summarizer reads for every user of a dataset who has context. */
 public final class UserContexts {
     private UserContexts() {
+    }
+
+    /** What the summarizer reads for one user, from their newest feedback (serving: no dataset). */
+    public static UserContext of(List<PreferencePair> contextPairs, List<ContextItem> items, TextEncoder encoder,
+                                 StatementBank bank) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (PreferencePair pair : contextPairs) {
+            texts.add(pair.chosen());
+            texts.add(pair.rejected());
+        }
+        items.forEach(item -> texts.add(item.text()));
+        EmbeddingTable embeddings = EmbeddingTable.embed(texts, encoder);
+        return new UserContext(ContextEncoder.encode(contextPairs, items, embeddings).concatenated(),
+                StatementMiner.evidence(bank, contextPairs));
     }
 
     public static Map<String, UserContext> of(Dataset visible, EmbeddingTable embeddings, StatementBank bank) {

@@ -1,0 +1,33 @@
+package io.plus;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * The one entry point of the artifact. Command-line jobs (bench, train, …) open no port; {@code plus
+ * serve} turns on the HTTP server and the serving components before Quarkus reads its
+ * configuration, so the same jar runs both roles without a rebuild.
+ */
+@QuarkusMain
+public class PlusMain implements QuarkusApplication {
+    static final String SERVE = "serve";
+
+    @Inject
+    CommandLine commandLine;
+
+    public static void main(String... args) {
+        if (args.length > 0 && SERVE.equals(args[0])) {
+            System.setProperty("quarkus.http.host-enabled", "true");
+            System.setProperty("plus.serve.enabled", "true");
+        }
+        Quarkus.run(PlusMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,83 @@
+package io.plus.serve;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the serving role ({@code plus serve}); the command-line jobs leave it off. */
+@ConfigMapping(prefix = "plus.serve")
+public interface ServeConfig {
+    /** Set by {@code plus serve} (and in tests): apply the schema, load the active model, answer HTTP. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Where {@code train} writes bundles: with an empty registry the newest one is registered and activated. */
+    @WithDefault("plus-out/models")
+    Path modelsDir();
+
+    /** How often each instance checks the registry for a newly activated model (in case a message was missed). */
+    @WithDefault("5s")
+    Duration modelCheckInterval();
+
+    /** Newest labelled pairs and unlabelled context items of a user that a summary is built from. */
+    @WithDefault("32")
+    int contextPairs();
+
+    @WithDefault("16")
+    int contextItems();
+
+    /** Upper bound on how long a cached summary may outlive a missed invalidation. */
+    @WithDefault("15m")
+    Duration summaryCacheTtl();
+
+    /** A Redis call slower than this counts as Redis being unavailable; the answer comes from PostgreSQL. */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
+    /** After a Redis failure, skip Redis for this long instead of paying the timeout on every request. */
+    @WithDefault("5s")
+    Duration redisRetryAfter();
+
+    /** Texts whose embeddings the serving encoder keeps in memory. */
+    @WithDefault("50000")
+    int embeddingCacheEntries();
+
+    /** Encoder calls running at once; each already uses every core, so more would only contend. */
+    @WithDefault("1")
+    int encoderConcurrency();
+
+    /** When set, model registry changes need {@code Authorization: Bearer <token>}. */
+    Optional<String> adminToken();
+
+    Limits limits();
+
+    /** Size and count limits of the API, checked field by field. */
+    interface Limits {
+        @WithDefault("1000")
+        int eventsPerRequest();
+
+        @WithDefault("128")
+        int idLength();
+
+        @WithDefault("8000")
+        int promptLength();
+
+        @WithDefault("20000")
+        int responseLength();
+
+        @WithDefault("20000")
+        int contextLength();
+
+        @WithDefault("2000")
+        int summaryLength();
+
+        @WithDefault("64")
+        int candidates();
+
+        @WithDefault("32")
+        int scoreBatchItems();
+    }
+}

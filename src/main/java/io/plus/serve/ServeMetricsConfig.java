@@ -1,0 +1,24 @@
+package io.plus.serve;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Latency histograms (Prometheus buckets) for every HTTP route, so p99 per function can be read off /q/metrics. */
+public class ServeMetricsConfig {
+    @Produces
+    @Singleton
+    MeterFilter httpLatencyHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getName().equals("http.server.requests")) {
+                    return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+                }
+                return config;
+            }
+        };
+    }
+}

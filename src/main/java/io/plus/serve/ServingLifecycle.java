@@ -1,0 +1,72 @@
+package io.plus.serve;
+
+import io.plus.serve.db.SchemaInitializer;
+import io.plus.serve.model.ModelBootstrap;
+import io.plus.serve.model.ModelWatcher;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Brings the serving role up: schema, then (on an empty registry) the bundle {@code train} wrote,
+ * then the active model. If PostgreSQL is not reachable yet, the instance starts anyway (not
+ * ready) and retries until it is.
+ */
+@ApplicationScoped
+public class ServingLifecycle {
+    private static final Logger LOG = Logger.getLogger(ServingLifecycle.class);
+    private static final Duration FIRST_ATTEMPT = Duration.ofSeconds(90);
+
+    @Inject
+    ServeConfig config;
+    @Inject
+    SchemaInitializer schema;
+    @Inject
+    ModelBootstrap bootstrap;
+    @Inject
+    ModelWatcher watcher;
+
+    private final AtomicBoolean prepared = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        watcher.listen();
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> prepare().ifNoItem().after(FIRST_ATTEMPT).fail());
+        } catch (Throwable error) {
+            LOG.warnf("serving is not ready yet (%s); retrying in the background", error.toString());
+        }
+    }
+
+    /** True once the schema exists and the bootstrap ran. */
+    public boolean prepared() {
+        return prepared.get();
+    }
+
+    @Scheduled(every = "${plus.serve.model-check-interval:5s}", delayed = "${plus.serve.model-check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retry() {
+        if (!config.enabled() || prepared.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        return prepare().onFailure().recoverWithUni(error -> {
+            LOG.warnf("serving still not ready: %s", error.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> prepare() {
+        return schema.apply().chain(bootstrap::registerIfEmpty).invoke(() -> prepared.set(true))
+                .chain(watcher::sync);
+    }
+}

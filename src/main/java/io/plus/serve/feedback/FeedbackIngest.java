@@ -1,0 +1,186 @@
+package io.plus.serve.feedback;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.plus.serve.problem.DatabaseFailures;
+import io.plus.serve.problem.Problem.FieldError;
+import io.plus.serve.problem.ProblemException;
+import io.plus.serve.summary.SummaryCache;
+import io.plus.serve.users.UserKey;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stores validated events in one transaction and answers only after the commit. A client event id
+ * makes an event idempotent: the same event again gets its first answer back, a different event
+ * under a used id is a conflict and the whole request changes nothing.
+ *
+ * <p>Each user's events are numbered by their feedback sequence; the user's row is locked (by the
+ * upsert that advances it) until the commit, so concurrent requests for one user serialise and a
+ * concurrent retry of the same event loses on the unique key, is retried, and answers as a replay.
+ */
+@ApplicationScoped
+public class FeedbackIngest {
+    /** A stored or replayed event: the sequence number it has in its user's feedback. */
+    public record Receipt(String eventId, String tenant, String user, long sequence, boolean replayed) {
+    }
+
+    private static final String ADVANCE_USER = "INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES (?1, ?2, ?3) "
+            + "ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence + EXCLUDED.last_sequence, "
+            + "updated_at = now() RETURNING last_sequence";
+
+    @Inject
+    SummaryCache cache;
+
+    private final Counter stored;
+    private final Counter replayed;
+
+    @Inject
+    public FeedbackIngest(MeterRegistry meters) {
+        this.stored = Counter.builder("plus.feedback.events").tag("result", "stored")
+                .description("feedback events ingested").register(meters);
+        this.replayed = Counter.builder("plus.feedback.events").tag("result", "replayed")
+                .description("feedback events ingested").register(meters);
+    }
+
+    public Uni<List<Receipt>> ingest(List<FeedbackInput> events) {
+        Deduplicated batch = Deduplicated.of(events);
+        return Panache.withTransaction(() -> store(batch.unique()))
+                // a concurrent request stored one of these ids first: run again, it is now a replay
+                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent()).retry().atMost(3)
+                .call(receipts -> cache.markStale(watermarks(receipts)))
+                .map(receipts -> {
+                    receipts.forEach(r -> (r.replayed() ? replayed : stored).increment());
+                    return batch.answerAll(receipts);
+                });
+    }
+
+    private Uni<List<Receipt>> store(List<FeedbackInput> events) {
+        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
+        for (FeedbackInput event : events) {
+            idsByTenant.computeIfAbsent(event.tenant(), t -> new ArrayList<>()).add(event.eventId());
+        }
+        return existing(idsByTenant).chain(known -> {
+            Receipt[] receipts = new Receipt[events.size()];
+            Map<UserKey, List<Integer>> newByUser = new TreeMap<>(
+                    java.util.Comparator.comparing(UserKey::tenant).thenComparing(UserKey::user));
+            List<FieldError> conflicts = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                FeedbackInput event = events.get(i);
+                FeedbackEvent stored = known.get(event.tenant() + "\u0000" + event.eventId());
+                if (stored == null) {
+                    newByUser.computeIfAbsent(event.userKey(), k -> new ArrayList<>()).add(i);
+                } else if (stored.bodySha256.equals(event.contentSha256())) {
+                    receipts[i] = new Receipt(event.eventId(), stored.tenant, stored.userId, stored.sequence, true);
+                } else {
+                    conflicts.add(new FieldError(event.pointer() + "/eventId", "event id " + event.eventId()
+                            + " was already used for a different event (sequence " + stored.sequence + " of user "
+                            + stored.userId + ")"));
+                }
+            }
+            if (!conflicts.isEmpty()) {
+                throw new ProblemException(409, "event-id-conflict", "Event id reused for a different event",
+                        conflicts.get(0).detail(), conflicts, Map.of());
+            }
+            // users in a fixed order, so two requests touching the same users cannot deadlock
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<FeedbackEvent> rows = new ArrayList<>();
+            for (Map.Entry<UserKey, List<Integer>> user : newByUser.entrySet()) {
+                chain = chain.chain(() -> advance(user.getKey(), user.getValue().size()).invoke(last -> {
+                    long sequence = last - user.getValue().size();
+                    for (int index : user.getValue()) {
+                        FeedbackInput event = events.get(index);
+                        sequence++;
+                        rows.add(event.toEntity(sequence, now));
+                        receipts[index] = new Receipt(event.eventId(), event.tenant(), event.user(), sequence, false);
+                    }
+                }).replaceWithVoid());
+            }
+            return chain.chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
+                            : Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
+                    .replaceWith(() -> List.of(receipts));
+        });
+    }
+
+    /** Advances the user's watermark by {@code count} (creating the user) and locks the row: the new last sequence. */
+    private static Uni<Long> advance(UserKey user, int count) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ADVANCE_USER, Long.class)
+                .setParameter(1, user.tenant()).setParameter(2, user.user()).setParameter(3, (long) count)
+                .getSingleResult());
+    }
+
+    private static Uni<Map<String, FeedbackEvent>> existing(Map<String, List<String>> idsByTenant) {
+        Map<String, FeedbackEvent> found = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> tenant : idsByTenant.entrySet()) {
+            chain = chain.chain(() -> FeedbackEvent.<FeedbackEvent>list("tenant = ?1 and eventId in ?2",
+                    tenant.getKey(), tenant.getValue()).invoke(rows -> rows.forEach(
+                            row -> found.put(row.tenant + "\u0000" + row.eventId, row))).replaceWithVoid());
+        }
+        return chain.replaceWith(found);
+    }
+
+    private static Map<UserKey, Long> watermarks(List<Receipt> receipts) {
+        Map<UserKey, Long> out = new HashMap<>();
+        for (Receipt receipt : receipts) {
+            if (!receipt.replayed()) {
+                out.merge(new UserKey(receipt.tenant(), receipt.user()), receipt.sequence(), Math::max);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same event twice in one request is stored once (the second answered as its replay); the
+     * same id with different content in one request is refused.
+     */
+    record Deduplicated(List<FeedbackInput> all, List<FeedbackInput> unique, int[] uniqueIndexOf) {
+        static Deduplicated of(List<FeedbackInput> events) {
+            Map<String, Integer> firstByKey = new HashMap<>();
+            List<FeedbackInput> unique = new ArrayList<>();
+            int[] index = new int[events.size()];
+            List<FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                FeedbackInput event = events.get(i);
+                Integer first = firstByKey.putIfAbsent(event.tenant() + "\u0000" + event.eventId(), unique.size());
+                if (first == null) {
+                    index[i] = unique.size();
+                    unique.add(event);
+                } else if (unique.get(first).contentSha256().equals(event.contentSha256())) {
+                    index[i] = first;
+                } else {
+                    errors.add(new FieldError(event.pointer() + "/eventId", "event id " + event.eventId()
+                            + " appears earlier in this request (" + unique.get(first).pointer() + ") with different content"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return new Deduplicated(events, unique, index);
+        }
+
+        List<Receipt> answerAll(List<Receipt> uniqueReceipts) {
+            List<Receipt> out = new ArrayList<>(all.size());
+            boolean[] seen = new boolean[unique.size()];
+            for (int i = 0; i < all.size(); i++) {
+                Receipt receipt = uniqueReceipts.get(uniqueIndexOf[i]);
+                out.add(seen[uniqueIndexOf[i]] ? new Receipt(receipt.eventId(), receipt.tenant(), receipt.user(),
+                        receipt.sequence(), true) : receipt);
+                seen[uniqueIndexOf[i]] = true;
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.plus.serve.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plus.serve.ServeConfig;
+import io.plus.serve.problem.Problem.FieldError;
+import io.plus.serve.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a feedback request (one JSON event, a JSON array, or NDJSON) and validates it field by
+ * field. All problems of the request are reported together, each with a JSON pointer to the event
+ * and field, and the request is rejected whole: nothing of it is stored.
+ */
+public final class FeedbackParser {
+    public static final String NDJSON = "application/x-ndjson";
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]*");
+    static final Set<String> CONTEXT_KINDS = Set.of("conversation", "self-description");
+    private static final Set<String> EVENT_FIELDS = Set.of("tenant", "user", "eventId", "timestamp", "preference", "context");
+    private static final Set<String> PREFERENCE_FIELDS = Set.of("prompt", "chosen", "rejected");
+    private static final Set<String> CONTEXT_FIELDS = Set.of("kind", "text");
+    /** Clocks disagree; an event a little in the future is fine, one a day ahead is a client bug. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+
+    private final ObjectMapper json;
+    private final ServeConfig.Limits limits;
+    private final Clock clock;
+
+    public FeedbackParser(ObjectMapper json, ServeConfig.Limits limits, Clock clock) {
+        this.json = json;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public List<FeedbackInput> parse(byte[] body, boolean ndjson) {
+        List<JsonNode> nodes = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        if (ndjson) {
+            String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                nodes.add(read(lines[i].getBytes(StandardCharsets.UTF_8), "line " + (i + 1)));
+                pointers.add("/" + (nodes.size() - 1));
+            }
+        } else {
+            JsonNode root = read(body, "body");
+            if (root.isArray()) {
+                for (int i = 0; i < root.size(); i++) {
+                    nodes.add(root.get(i));
+                    pointers.add("/" + i);
+                }
+            } else {
+                nodes.add(root);
+                pointers.add("");
+            }
+        }
+        if (nodes.isEmpty()) {
+            throw ProblemException.invalid("", "no events: send one event, a JSON array or NDJSON lines");
+        }
+        if (nodes.size() > limits.eventsPerRequest()) {
+            throw ProblemException.invalid("", nodes.size() + " events; at most " + limits.eventsPerRequest()
+                    + " per request");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<FeedbackInput> events = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            FeedbackInput event = event(nodes.get(i), pointers.get(i), errors);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return events;
+    }
+
+    private JsonNode read(byte[] bytes, String where) {
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw ProblemException.invalid("", where + " is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "malformed-json", "The body is not valid JSON",
+                    where + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new ProblemException(400, "malformed-json", "The body is not valid JSON", where + ": " + e.getMessage());
+        }
+    }
+
+    private FeedbackInput event(JsonNode node, String pointer, List<FieldError> errors) {
+        int before = errors.size();
+        if (!node.isObject()) {
+            errors.add(new FieldError(pointer.isEmpty() ? "/" : pointer, "an event must be a JSON object"));
+            return null;
+        }
+        unknownFields(node, EVENT_FIELDS, pointer, errors);
+        String tenant = id(node, "tenant", pointer, errors);
+        String user = id(node, "user", pointer, errors);
+        String eventId = id(node, "eventId", pointer, errors);
+        OffsetDateTime occurredAt = timestamp(node, pointer, errors);
+        JsonNode preference = node.get("preference");
+        JsonNode context = node.get("context");
+        String kind = null;
+        String prompt = null;
+        String chosen = null;
+        String rejected = null;
+        String text = null;
+        if ((preference == null) == (context == null)) {
+            errors.add(new FieldError(pointer + "/preference",
+                    "give exactly one of \"preference\" (prompt, chosen, rejected) or \"context\" (kind, text)"));
+        } else if (preference != null) {
+            String at = pointer + "/preference";
+            if (!preference.isObject()) {
+                errors.add(new FieldError(at, "must be an object with prompt, chosen and rejected"));
+            } else {
+                unknownFields(preference, PREFERENCE_FIELDS, at, errors);
+                kind = FeedbackEvent.PREFERENCE;
+                prompt = text(preference, "prompt", at, limits.promptLength(), errors);
+                chosen = text(preference, "chosen", at, limits.responseLength(), errors);
+                rejected = text(preference, "rejected", at, limits.responseLength(), errors);
+                if (chosen != null && chosen.equals(rejected)) {
+                    errors.add(new FieldError(at + "/rejected", "is identical to chosen: a preference needs two different responses"));
+                }
+            }
+        } else {
+            String at = pointer + "/context";
+            if (!context.isObject()) {
+                errors.add(new FieldError(at, "must be an object with kind and text"));
+            } else {
+                unknownFields(context, CONTEXT_FIELDS, at, errors);
+                JsonNode kindNode = context.get("kind");
+                if (kindNode == null || !kindNode.isTextual() || !CONTEXT_KINDS.contains(kindNode.asText())) {
+                    errors.add(new FieldError(at + "/kind", "must be \"conversation\" or \"self-description\""));
+                } else {
+                    kind = kindNode.asText();
+                }
+                text = text(context, "text", at, limits.contextLength(), errors);
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new FeedbackInput(pointer, tenant, user, eventId, occurredAt, kind, prompt, chosen, rejected, text);
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> known, String pointer, List<FieldError> errors) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(pointer + "/" + name, "unknown field; expected one of " + known));
+            }
+        }
+    }
+
+    private String id(JsonNode node, String field, String pointer, List<FieldError> errors) {
+        JsonNode value = node.get(field);
+        String at = pointer + "/" + field;
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(at, "is required"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(at, "must be a string"));
+            return null;
+        }
+        String text = value.asText();
+        return checkId(text, at, limits.idLength(), errors) ? text : null;
+    }
+
+    /** Ids: 1..max characters, letters, digits and . _ : @ - (they appear in URLs and cache keys). */
+    public static boolean checkId(String text, String at, int max, List<FieldError> errors) {
+        if (text.isEmpty() || text.length() > max) {
+            errors.add(new FieldError(at, "must have 1 to " + max + " characters"));
+            return false;
+        }
+        if (!ID.matcher(text).matches()) {
+            errors.add(new FieldError(at, "may hold only letters, digits and . _ : @ - (and start with a letter or digit)"));
+            return false;
+        }
+        return true;
+    }
+
+    private String text(JsonNode node, String field, String pointer, int max, List<FieldError> errors) {
+        JsonNode value = node.get(field);
+        String at = pointer + "/" + field;
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(at, "is required"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(at, "must be a string"));
+            return null;
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            errors.add(new FieldError(at, "must not be blank"));
+            return null;
+        }
+        if (text.length() > max) {
+            errors.add(new FieldError(at, "has " + text.length() + " characters; at most " + max));
+            return null;
+        }
+        return text;
+    }
+
+    private OffsetDateTime timestamp(JsonNode node, String pointer, List<FieldError> errors) {
+        JsonNode value = node.get("timestamp");
+        String at = pointer + "/timestamp";
+        if (value == null || !value.isTextual()) {
+            errors.add(new FieldError(at, "is required: an ISO-8601 time with offset, e.g. 2026-11-27T10:00:00Z"));
+            return null;
+        }
+        try {
+            OffsetDateTime time = OffsetDateTime.parse(value.asText()).withOffsetSameInstant(ZoneOffset.UTC);
+            if (time.toInstant().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+                errors.add(new FieldError(at, "is more than a day in the future"));
+                return null;
+            }
+            return time;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(at, "is not an ISO-8601 time with offset (e.g. 2026-11-27T10:00:00Z)"));
+            return null;
+        }
+    }
+}

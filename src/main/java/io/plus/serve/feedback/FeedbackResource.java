@@ -1,0 +1,47 @@
+package io.plus.serve.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plus.serve.ServeConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.List;
+
+/** feedback-ingest: {@code POST /v1/feedback}. */
+@Path("/v1/feedback")
+@Tag(name = "feedback-ingest")
+public class FeedbackResource {
+    /** What the client gets back: every event of the request with its sequence number. */
+    public record IngestResponse(List<FeedbackIngest.Receipt> events) {
+    }
+
+    @Inject
+    FeedbackIngest ingest;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ServeConfig config;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, FeedbackParser.NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store preference feedback or context items",
+            description = "One event, a JSON array or NDJSON lines (at most 1000). Answered after the commit. "
+                    + "The same eventId again is stored once and answered as before (replayed: true); the same "
+                    + "eventId with different content is a 409. A request with any invalid event stores nothing.")
+    public Uni<IngestResponse> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FeedbackParser.NDJSON);
+        List<FeedbackInput> events = new FeedbackParser(json, config.limits(), Clock.systemUTC()).parse(body, ndjson);
+        return ingest.ingest(events).map(IngestResponse::new);
+    }
+}

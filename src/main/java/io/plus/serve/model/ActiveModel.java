@@ -1,0 +1,59 @@
+package io.plus.serve.model;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.plus.serve.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The model this instance serves. A swap is one reference write: a request that already holds the
+ * old model finishes with it, the next one gets the new one, none fails.
+ */
+@ApplicationScoped
+public class ActiveModel {
+    private static final Logger LOG = Logger.getLogger(ActiveModel.class);
+    private final AtomicReference<LoadedModel> current = new AtomicReference<>();
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+
+    @Inject
+    public ActiveModel(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    public Optional<LoadedModel> get() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** The model to answer with, or 503 while none is loaded yet. */
+    public LoadedModel require() {
+        LoadedModel model = current.get();
+        if (model == null) {
+            throw new ProblemException(503, "no-active-model", "No model is loaded yet",
+                    "This instance has not loaded an active model; register and activate one (GET /v1/models).",
+                    null, Map.of("Retry-After", "5"));
+        }
+        return model;
+    }
+
+    public void swap(LoadedModel model) {
+        LoadedModel old = current.getAndSet(model);
+        if (gauged.add(model.version())) {
+            // 1 for the version in use, 0 for versions this instance served before
+            Gauge.builder("plus.model.active", this, a -> a.get().map(m -> m.version().equals(model.version()) ? 1 : 0)
+                            .orElse(0))
+                    .tag("version", model.version()).description("1 for the model version this instance serves")
+                    .register(meters);
+        }
+        LOG.infof("serving model %s (%s) — was %s", model.version(), model.manifest().method(),
+                old == null ? "none" : old.version());
+    }
+}

@@ -1,0 +1,26 @@
+package io.plus.serve.model;
+
+import io.plus.bundle.BundleManifest;
+import io.plus.encoder.TextEncoder;
+import io.plus.model.RewardHead;
+import io.plus.summary.PolicyNetwork;
+import io.plus.summary.StatementBank;
+
+import java.util.Optional;
+
+/**
+ * A verified bundle ready to serve on plain Java arrays (no libtorch): the reward head, the
+ * summarizer with its statement bank embedded, and the encoder both read.
+ */
+public record LoadedModel(String version, String manifestSha256, BundleManifest manifest, RewardHead rewardHead,
+                          Optional<Summarizer> summarizer, TextEncoder encoder) {
+
+    /** The policy that writes summaries and the bank it writes them from. */
+    public record Summarizer(PolicyNetwork policy, StatementBank bank) {
+    }
+
+    /** True when the reward model reads a summary (PLUS bundles); other bundles ignore it. */
+    public boolean readsSummary() {
+        return summarizer.isPresent();
+    }
+}

@@ -1,0 +1,119 @@
+package io.plus.serve.model;
+
+import io.plus.bundle.BundleException;
+import io.plus.serve.ServeConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps this instance on the registry's active version: a Redis message announces an activation
+ * and triggers a check at once; a periodic check catches a missed message (or Redis being down).
+ * A bundle that fails verification is not served; the model already loaded stays.
+ */
+@ApplicationScoped
+public class ModelWatcher {
+    public static final String CHANNEL = "plus:model-activated";
+    private static final Logger LOG = Logger.getLogger(ModelWatcher.class);
+
+    @Inject
+    ServeConfig config;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    ActiveModel active;
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    Vertx vertx;
+
+    private final Counter announcements;
+
+    @Inject
+    public ModelWatcher(MeterRegistry meters) {
+        announcements = Counter.builder("plus.model.announcements").description(
+                "model activations announced over Redis and received by this instance").register(meters);
+    }
+
+    /** Version and manifest digest that failed to load, so a broken bundle is not retried every tick. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
+    private final AtomicBoolean syncing = new AtomicBoolean();
+
+    /** Loads the registry's active version if this instance serves another one. */
+    public Uni<Void> sync() {
+        if (!syncing.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return registry.active().chain(row -> {
+            if (row.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            ModelVersion wanted = row.get();
+            boolean serving = active.get().map(m -> m.version().equals(wanted.version)
+                    && m.manifestSha256().equals(wanted.manifestSha256)).orElse(false);
+            if (serving || wanted.manifestSha256.equals(refused.get(wanted.version))) {
+                return Uni.createFrom().voidItem();
+            }
+            return registry.load(wanted).invoke(active::swap).replaceWithVoid()
+                    .onFailure(BundleException.class).recoverWithUni(error -> {
+                        refused.put(wanted.version, wanted.manifestSha256);
+                        LOG.errorf("active model %s fails verification and is not served (still serving %s): %s",
+                                wanted.version, active.get().map(LoadedModel::version).orElse("none"),
+                                error.getMessage());
+                        return Uni.createFrom().voidItem();
+                    });
+        }).eventually(() -> syncing.set(false));
+    }
+
+    @Scheduled(every = "${plus.serve.model-check-interval:5s}", delayed = "${plus.serve.model-check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> periodicCheck() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return sync().onFailure().recoverWithUni(error -> {
+            LOG.warnf("model check failed: %s", error.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Tells every instance (this one included) to check the registry now. */
+    public Uni<Void> announce(String version) {
+        return redis.pubsub(String.class).publish(CHANNEL, version).replaceWithVoid()
+                .onFailure().recoverWithUni(error -> {
+                    LOG.warnf("could not announce model %s over Redis (%s); instances pick it up within %s",
+                            version, error.toString(), config.modelCheckInterval());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Subscribes to activation messages; called once at start. */
+    public void listen() {
+        redis.pubsub(String.class).subscribe(CHANNEL, version -> {
+            LOG.infof("model %s announced", version);
+            announcements.increment();
+            // the message arrives on the Redis connection's event loop: check on a fresh duplicated
+            // context, as a request would, so the database session has a context of its own
+            Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> sync().subscribe().with(done -> { },
+                    error -> LOG.warnf("model check after announcement failed: %s", error.toString())));
+        }).subscribe().with(ignored -> LOG.debug("listening for model activations"),
+                error -> LOG.warnf("cannot listen for model activations over Redis (%s); relying on the periodic check",
+                        error.toString()));
+    }
+}

@@ -1,0 +1,121 @@
+package io.plus.serve.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plus.serve.ServeConfig;
+import io.plus.serve.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The model registry over HTTP: list, register, activate, roll back. */
+@jakarta.ws.rs.Path("/v1/models")
+@Tag(name = "models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelsResource {
+    /** A registry row as the API shows it, plus whether this instance serves it. */
+    public record ModelView(String version, String status, String statusReason, String method, String conditioning,
+                            String encoderId, String location, String manifestSha256, Map<String, Object> metrics,
+                            OffsetDateTime registeredAt, OffsetDateTime activatedAt, OffsetDateTime retiredAt,
+                            boolean servedHere) {
+    }
+
+    public record Registration(String location) {
+    }
+
+    public record ModelList(String servedHere, List<ModelView> models) {
+    }
+
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    ModelWatcher watcher;
+    @Inject
+    ActiveModel active;
+    @Inject
+    ServeConfig config;
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Operation(summary = "Model versions, newest first, with status and metrics")
+    public Uni<ModelList> list() {
+        return registry.list().map(rows -> new ModelList(active.get().map(LoadedModel::version).orElse(null),
+                rows.stream().map(this::view).toList()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a bundle folder as a candidate version (verifies every checksum)")
+    public Uni<ModelView> register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration body) {
+        requireAdmin(authorization);
+        if (body == null || body.location() == null || body.location().isBlank()) {
+            throw ProblemException.invalid("/location", "is required: the bundle folder");
+        }
+        return registry.register(Path.of(body.location())).map(this::view);
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/{version}/activate")
+    @Operation(summary = "Verify a version's bundle and make it the active one; every instance switches within seconds")
+    public Uni<ModelView> activate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @PathParam("version") String version) {
+        requireAdmin(authorization);
+        return switched(registry.activate(version, "activated over the API"));
+    }
+
+    @POST
+    @jakarta.ws.rs.Path("/rollback")
+    @Operation(summary = "Re-activate the version that was active before the current one")
+    public Uni<ModelView> rollback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireAdmin(authorization);
+        return switched(registry.rollback());
+    }
+
+    private Uni<ModelView> switched(Uni<ModelRegistry.Activation> activation) {
+        return activation.invoke(done -> active.swap(done.model()))
+                .call(done -> watcher.announce(done.row().version))
+                .map(done -> view(done.row()));
+    }
+
+    private void requireAdmin(String authorization) {
+        if (config.adminToken().isEmpty()) {
+            return;
+        }
+        byte[] expected = ("Bearer " + config.adminToken().get()).getBytes(StandardCharsets.UTF_8);
+        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new ProblemException(401, "unauthorized", "Admin token required",
+                    "changing the model registry needs Authorization: Bearer <PLUS_ADMIN_TOKEN>", null,
+                    Map.of("WWW-Authenticate", "Bearer"));
+        }
+    }
+
+    private ModelView view(ModelVersion row) {
+        Map<String, Object> metrics;
+        try {
+            metrics = json.readValue(row.metrics, new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            metrics = Map.of();
+        }
+        boolean here = active.get().map(m -> m.version().equals(row.version)).orElse(false);
+        return new ModelView(row.version, row.status, row.statusReason, row.method, row.conditioning, row.encoderId,
+                row.location, row.manifestSha256, metrics, row.registeredAt, row.activatedAt, row.retiredAt, here);
+    }
+}

@@ -1,0 +1,58 @@
+package io.plus.serve.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/** Thrown anywhere in the serving code to answer with a problem document instead of a result. */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers;
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, null, Map.of());
+    }
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null ? null : List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        Problem.FieldError first = errors.get(0);
+        String detail = first.pointer() + ": " + first.detail()
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        return new ProblemException(400, "invalid-request", "The request is invalid", detail, errors, Map.of());
+    }
+
+    public static ProblemException invalid(String pointer, String detail) {
+        return invalid(List.of(new Problem.FieldError(pointer, detail)));
+    }
+
+    public static ProblemException notFound(String slug, String detail) {
+        return new ProblemException(404, slug, "Not found", detail);
+    }
+
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(409, slug, title, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.type(slug), title, status, getMessage(), instance, errors);
+    }
+}

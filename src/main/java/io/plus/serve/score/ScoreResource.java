@@ -1,0 +1,93 @@
+package io.plus.serve.score;
+
+import io.plus.serve.ServeConfig;
+import io.plus.serve.encoding.ServingEncoders;
+import io.plus.serve.model.ActiveModel;
+import io.plus.serve.model.LoadedModel;
+import io.plus.serve.summary.SummaryService;
+import io.plus.serve.summary.SummaryView;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** score: rank candidate responses for a user (their current summary) or for a summary text. */
+@Path("/v1/score")
+@Tag(name = "score")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ScoreResource {
+    /** The summary a score used: its text and where it came from ({@code source}: user or request). */
+    public record SummaryUsed(String text, String source, String origin, String modelVersion, Long feedbackSequence,
+                              Boolean pinned) {
+        static SummaryUsed of(SummaryView view) {
+            return new SummaryUsed(view.text(), "user", view.origin(), view.modelVersion(), view.feedbackSequence(),
+                    view.pinned());
+        }
+
+        static SummaryUsed given(String text) {
+            return new SummaryUsed(text, "request", null, null, null, null);
+        }
+    }
+
+    public record ScoreResponse(String modelVersion, SummaryUsed summary, List<Scorer.CandidateScore> results,
+                                List<Integer> ranking) {
+    }
+
+    public record BatchScoreResponse(String modelVersion, SummaryUsed summary, List<Scorer.Ranked> items) {
+    }
+
+    @Inject
+    ActiveModel active;
+    @Inject
+    SummaryService summaries;
+    @Inject
+    ServingEncoders encoders;
+    @Inject
+    ServeConfig config;
+
+    @POST
+    @Operation(summary = "Rewards, ranking and P(beats the best) for up to 64 candidates of one prompt",
+            description = "Give \"user\" (their current summary is used) or \"summary\" (any text). A model that reads "
+                    + "no summary (BTL) scores without one (summary: null).")
+    public Uni<ScoreResponse> score(ScoreRequests.ScoreRequest request) {
+        ScoreRequests.Subject subject = ScoreRequests.validate(request, config.limits());
+        List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(request.prompt(), request.candidates()));
+        return scoreAll(subject, items).map(scored -> new ScoreResponse(scored.model().version(), scored.summary(),
+                scored.ranked().get(0).results(), scored.ranked().get(0).ranking()));
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Score many prompts (up to 32) for one user or summary in one call")
+    public Uni<BatchScoreResponse> batch(ScoreRequests.BatchScoreRequest request) {
+        ScoreRequests.Subject subject = ScoreRequests.validate(request, config.limits());
+        return scoreAll(subject, request.items()).map(scored -> new BatchScoreResponse(scored.model().version(),
+                scored.summary(), scored.ranked()));
+    }
+
+    private record Scored(LoadedModel model, SummaryUsed summary, List<Scorer.Ranked> ranked) {
+    }
+
+    private Uni<Scored> scoreAll(ScoreRequests.Subject subject, List<ScoreRequests.Item> items) {
+        // one model for the whole request, even if another is activated meanwhile
+        LoadedModel model = active.require();
+        Uni<SummaryUsed> summary;
+        if (!model.readsSummary()) {
+            summary = Uni.createFrom().nullItem();
+        } else if (subject.summaryText() != null) {
+            summary = Uni.createFrom().item(SummaryUsed.given(subject.summaryText()));
+        } else {
+            summary = summaries.current(subject.user()).map(lookup -> SummaryUsed.of(lookup.summary()));
+        }
+        return summary.chain(used -> encoders.run(() -> Scorer.score(model, used == null ? null : used.text(), items))
+                .map(ranked -> new Scored(model, used, ranked)));
+    }
+}

@@ -1,0 +1,68 @@
+package io.plus.serve.summary;
+
+import io.plus.serve.ServeConfig;
+import io.plus.serve.problem.ProblemException;
+import io.plus.serve.users.UserKey;
+import io.plus.serve.users.UserParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** summarize: read, replace (pin) and unpin a user's summary. */
+@Path("/v1/users/{user}/summary")
+@Tag(name = "summarize")
+@Produces(MediaType.APPLICATION_JSON)
+public class SummaryResource {
+    public static final String CACHE_HEADER = "X-Plus-Cache";
+
+    /** The user's own summary text. */
+    public record EditedSummary(String text) {
+    }
+
+    @Inject
+    SummaryService summaries;
+    @Inject
+    ServeConfig config;
+
+    @GET
+    @Operation(summary = "The user's current summary, with its statements and provenance",
+            description = "Header X-Plus-Cache says whether Redis answered (hit) or it was read or built (miss).")
+    public Uni<Response> get(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
+        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        return summaries.current(key).map(lookup -> Response.ok(lookup.summary())
+                .header(CACHE_HEADER, lookup.cacheHit() ? "hit" : "miss").build());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the summary with the user's own text and pin it (scoring uses it until unpinned)")
+    public Uni<SummaryView> put(@PathParam("user") String user, @QueryParam("tenant") String tenant, EditedSummary body) {
+        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        if (body == null || body.text() == null || body.text().isBlank()) {
+            throw ProblemException.invalid("/text", "is required and must not be blank");
+        }
+        if (body.text().length() > config.limits().summaryLength()) {
+            throw ProblemException.invalid("/text", "has " + body.text().length() + " characters; at most "
+                    + config.limits().summaryLength());
+        }
+        return summaries.pin(key, body.text().strip());
+    }
+
+    @DELETE
+    @Operation(summary = "Unpin the user's own summary; generated summaries apply again")
+    public Uni<Response> unpin(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
+        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        return summaries.unpin(key).map(unpinned -> Response.noContent().build());
+    }
+}
