@@ -5,6 +5,9 @@ import io.plus.encoder.EncoderThroughputBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,9 +28,17 @@ public class EncoderBenchCommand implements Callable<Integer> {
     @Option(names = "--texts", defaultValue = "512", description = "Generated sentences per repeat (default: ${DEFAULT-VALUE}).")
     int texts;
 
+    @Option(names = "--texts-file", description = "Measure on these texts instead (one per line), e.g. the texts a "
+            + "load test sends, so the bound compares like with like.")
+    Path textsFile;
+
     @Override
-    public Integer call() {
-        List<String> inputs = EncoderThroughputBenchmark.defaultTexts(texts);
+    public Integer call() throws IOException {
+        List<String> inputs = textsFile == null ? EncoderThroughputBenchmark.defaultTexts(texts)
+                : Files.readAllLines(textsFile).stream().filter(line -> !line.isBlank()).toList();
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no texts in " + textsFile);
+        }
         for (String id : encoders) {
             System.out.print(EncoderThroughputBenchmark.run(EncoderSpec.fromId(id), inputs, batch, repeats).toMarkdown());
         }

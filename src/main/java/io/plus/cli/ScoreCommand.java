@@ -5,6 +5,7 @@ import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.encoder.TextEncoder;
 import io.plus.methods.PlusMethod;
+import io.plus.model.CandidateRanking;
 import io.plus.model.RewardHead;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,20 +67,13 @@ public class ScoreCommand implements Callable<Integer> {
             for (int i = 0; i < candidates.size(); i++) {
                 rewards[i] = head.reward(promptVector, vectors[i], condition);
             }
-            List<Integer> ranking = new ArrayList<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                ranking.add(i);
-            }
-            ranking.sort(Comparator.comparingDouble((Integer i) -> -rewards[i]));
-            double best = rewards[ranking.get(0)];
+            CandidateRanking.Ranked ranked = CandidateRanking.rank(rewards);
             System.out.println("model " + manifest.modelVersion() + " (" + manifest.method() + ")"
                     + (summaryBundle ? ", summary: \"" + summary + "\"" : ""));
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                int i = ranking.get(rank);
-                // Bradley–Terry probability that this candidate is preferred over the top one
-                double beatsBest = 1 / (1 + Math.exp(-(rewards[i] - best)));
-                System.out.printf(Locale.ROOT, "%d. reward %+.3f  P(beats best) %.2f  %s%n", rank + 1, rewards[i],
-                        beatsBest, candidates.get(i));
+            for (int i : ranked.ranking()) {
+                CandidateRanking.CandidateScore score = ranked.results().get(i);
+                System.out.printf(Locale.ROOT, "%d. reward %+.3f  P(beats best) %.2f  %s%n", score.rank(), score.reward(),
+                        score.pBeatsBest(), candidates.get(i));
             }
         }
         return 0;

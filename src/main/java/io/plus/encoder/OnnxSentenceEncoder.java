@@ -70,6 +70,12 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // Every operation here runs in ONNX Runtime or plain Java. Without this DJL's ORT engine loads
+        // PyTorch as its "alternative engine" at start: 430 MB of libtorch in a serving process that
+        // never uses it.
+        if (System.getProperty("ai.djl.onnx.disable_alternative") == null) {
+            System.setProperty("ai.djl.onnx.disable_alternative", "true");
+        }
     }
 
     private final EncoderSpec spec;

@@ -79,7 +79,7 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static synchronized void trainBundlesOnce() throws IOException {
+    static synchronized void trainBundlesOnce() throws IOException {
         if (trained) {
             return;
         }

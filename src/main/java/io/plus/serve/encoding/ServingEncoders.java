@@ -1,19 +1,24 @@
 package io.plus.serve.encoding;
 
 import io.plus.encoder.CachingTextEncoder;
+import io.plus.encoder.CoalescingEncoder;
 import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.OnnxSentenceEncoder;
 import io.plus.encoder.TextEncoder;
 import io.plus.serve.ServeConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,16 +28,27 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ServingEncoders {
+    /** Texts of concurrent score requests embedded in one call (sorted by length, less padding). */
+    private static final int COALESCED_TEXTS = 256;
+
     private final Map<String, TextEncoder> byId = new ConcurrentHashMap<>();
-    private final Semaphore permits;
+    private final Map<String, CoalescingEncoder> coalescing = new ConcurrentHashMap<>();
+    /**
+     * Dedicated threads, not the shared worker pool: ONNX Runtime keeps per-thread state, and a few
+     * long-lived threads run it about twice as fast as a different pool thread on every call.
+     */
+    private final ExecutorService lane;
     private final int cacheEntries;
-    private final Vertx vertx;
 
     @Inject
-    public ServingEncoders(ServeConfig config, Vertx vertx) {
-        this.permits = new Semaphore(config.encoderConcurrency(), true);
+    public ServingEncoders(ServeConfig config) {
+        AtomicInteger count = new AtomicInteger();
+        this.lane = Executors.newFixedThreadPool(config.encoderConcurrency(), task -> {
+            Thread thread = new Thread(task, "plus-encoder-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.cacheEntries = config.embeddingCacheEntries();
-        this.vertx = vertx;
     }
 
     public TextEncoder encoder(String encoderId) {
@@ -40,20 +56,29 @@ public class ServingEncoders {
                 OnnxSentenceEncoder.open(EncoderSpec.fromId(id)), cacheEntries));
     }
 
-    /** Runs {@code work} on a worker thread, at most the configured number at once; the result comes back on the caller's context. */
+    /**
+     * Embeds {@code texts} with the encoder of {@code encoderId}, batched together with other
+     * requests' texts; the result comes back on the caller's Vert.x context.
+     */
+    public Uni<float[][]> embed(String encoderId, List<String> texts) {
+        CoalescingEncoder batcher = coalescing.computeIfAbsent(encoderId,
+                id -> new CoalescingEncoder(encoder(id), COALESCED_TEXTS, "plus-encoder-batch-" + id));
+        Context caller = Vertx.currentContext();
+        Uni<float[][]> result = Uni.createFrom().completionStage(() -> batcher.embed(texts));
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** Runs {@code work} on the encoder lane; the result comes back on the caller's Vert.x context. */
     public <T> Uni<T> run(Supplier<T> work) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            permits.acquireUninterruptibly();
-            try {
-                return work.get();
-            } finally {
-                permits.release();
-            }
-        }), false);
+        Context caller = Vertx.currentContext();
+        Uni<T> result = Uni.createFrom().item(work).runSubscriptionOn(lane);
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     @PreDestroy
     void close() {
+        lane.shutdownNow();
+        coalescing.values().forEach(CoalescingEncoder::close);
         byId.values().forEach(TextEncoder::close);
     }
 }

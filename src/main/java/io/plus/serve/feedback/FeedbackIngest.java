@@ -6,6 +6,7 @@ import io.plus.serve.problem.DatabaseFailures;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.summary.SummaryCache;
+import io.plus.serve.users.PlusUser;
 import io.plus.serve.users.UserKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,10 +37,6 @@ public class FeedbackIngest {
     public record Receipt(String eventId, String tenant, String user, long sequence, boolean replayed) {
     }
 
-    private static final String ADVANCE_USER = "INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES (?1, ?2, ?3) "
-            + "ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence + EXCLUDED.last_sequence, "
-            + "updated_at = now() RETURNING last_sequence";
-
     @Inject
     SummaryCache cache;
 
@@ -56,8 +53,13 @@ public class FeedbackIngest {
 
     public Uni<List<Receipt>> ingest(List<FeedbackInput> events) {
         Deduplicated batch = Deduplicated.of(events);
-        return Panache.withTransaction(() -> store(batch.unique()))
-                // a concurrent request stored one of these ids first: run again, it is now a replay
+        // Optimistic first: new events are the normal case, so insert without looking for known ids
+        // and let the unique key catch a retry; then run again, looking first (replays, conflicts).
+        java.util.concurrent.atomic.AtomicBoolean lookFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> store(batch.unique(), lookFirst.get())))
+                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent() && !lookFirst.getAndSet(true))
+                .retry().atMost(1)
+                // a concurrent request stored one of these ids between our look and our insert
                 .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent()).retry().atMost(3)
                 .call(receipts -> cache.markStale(watermarks(receipts)))
                 .map(receipts -> {
@@ -66,19 +68,20 @@ public class FeedbackIngest {
                 });
     }
 
-    private Uni<List<Receipt>> store(List<FeedbackInput> events) {
+    private Uni<List<Receipt>> store(List<FeedbackInput> events, boolean lookFirst) {
         Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
         for (FeedbackInput event : events) {
             idsByTenant.computeIfAbsent(event.tenant(), t -> new ArrayList<>()).add(event.eventId());
         }
-        return existing(idsByTenant).chain(known -> {
+        Uni<Map<String, FeedbackEvent>> known = lookFirst ? existing(idsByTenant) : Uni.createFrom().item(Map.of());
+        return known.chain(found -> {
             Receipt[] receipts = new Receipt[events.size()];
             Map<UserKey, List<Integer>> newByUser = new TreeMap<>(
                     java.util.Comparator.comparing(UserKey::tenant).thenComparing(UserKey::user));
             List<FieldError> conflicts = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 FeedbackInput event = events.get(i);
-                FeedbackEvent stored = known.get(event.tenant() + "\u0000" + event.eventId());
+                FeedbackEvent stored = found.get(event.tenant() + "\u0000" + event.eventId());
                 if (stored == null) {
                     newByUser.computeIfAbsent(event.userKey(), k -> new ArrayList<>()).add(i);
                 } else if (stored.bodySha256.equals(event.contentSha256())) {
@@ -93,32 +96,65 @@ public class FeedbackIngest {
                 throw new ProblemException(409, "event-id-conflict", "Event id reused for a different event",
                         conflicts.get(0).detail(), conflicts, Map.of());
             }
-            // users in a fixed order, so two requests touching the same users cannot deadlock
+            if (newByUser.isEmpty()) {
+                return Uni.createFrom().item(List.of(receipts));
+            }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            List<FeedbackEvent> rows = new ArrayList<>();
-            for (Map.Entry<UserKey, List<Integer>> user : newByUser.entrySet()) {
-                chain = chain.chain(() -> advance(user.getKey(), user.getValue().size()).invoke(last -> {
-                    long sequence = last - user.getValue().size();
+            List<UserKey> users = new ArrayList<>(newByUser.keySet());
+            return advance(users, newByUser).chain(() -> lastSequences(users)).chain(last -> {
+                List<FeedbackEvent> rows = new ArrayList<>();
+                for (Map.Entry<UserKey, List<Integer>> user : newByUser.entrySet()) {
+                    long sequence = last.get(user.getKey()) - user.getValue().size();
                     for (int index : user.getValue()) {
                         FeedbackInput event = events.get(index);
                         sequence++;
                         rows.add(event.toEntity(sequence, now));
                         receipts[index] = new Receipt(event.eventId(), event.tenant(), event.user(), sequence, false);
                     }
-                }).replaceWithVoid());
-            }
-            return chain.chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
-                            : Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
-                    .replaceWith(() -> List.of(receipts));
+                }
+                return Panache.getSession().chain(session -> session.persistAll(rows.toArray()));
+            }).replaceWith(() -> List.of(receipts));
         });
     }
 
-    /** Advances the user's watermark by {@code count} (creating the user) and locks the row: the new last sequence. */
-    private static Uni<Long> advance(UserKey user, int count) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(ADVANCE_USER, Long.class)
-                .setParameter(1, user.tenant()).setParameter(2, user.user()).setParameter(3, (long) count)
-                .getSingleResult());
+    /**
+     * Advances every user's watermark by their number of new events (creating users as needed) in
+     * one statement. The rows stay locked until the commit; they are locked in a fixed order
+     * (tenant, user), so two requests touching the same users cannot deadlock.
+     */
+    private static Uni<Integer> advance(List<UserKey> sortedUsers, Map<UserKey, List<Integer>> newByUser) {
+        StringBuilder sql = new StringBuilder("INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES ");
+        for (int i = 0; i < sortedUsers.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                    .append(", ?").append(3 * i + 3).append(")");
+        }
+        sql.append(" ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence")
+                .append(" + EXCLUDED.last_sequence, updated_at = now()");
+        return Panache.getSession().chain(session -> {
+            // an update, not a native select: Hibernate's plan cache keeps one entry per call of a
+            // native select with a result type, which grew without bound (and slowed down) under load
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < sortedUsers.size(); i++) {
+                UserKey user = sortedUsers.get(i);
+                query.setParameter(3 * i + 1, user.tenant()).setParameter(3 * i + 2, user.user())
+                        .setParameter(3 * i + 3, (long) newByUser.get(user).size());
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** The users' watermarks as this transaction sees them (after {@link #advance}). */
+    private static Uni<Map<UserKey, Long>> lastSequences(List<UserKey> users) {
+        Map<String, List<String>> byTenant = new LinkedHashMap<>();
+        users.forEach(user -> byTenant.computeIfAbsent(user.tenant(), t -> new ArrayList<>()).add(user.user()));
+        Map<UserKey, Long> out = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, List<String>> tenant : byTenant.entrySet()) {
+            chain = chain.chain(() -> PlusUser.<PlusUser>list("id.tenant = ?1 and id.userId in ?2", tenant.getKey(),
+                    tenant.getValue()).invoke(rows -> rows.forEach(row -> out.put(
+                            new UserKey(row.id.tenant, row.id.userId), row.lastSequence))).replaceWithVoid());
+        }
+        return chain.replaceWith(out);
     }
 
     private static Uni<Map<String, FeedbackEvent>> existing(Map<String, List<String>> idsByTenant) {

@@ -1,5 +1,6 @@
 package io.plus.serve.score;
 
+import io.plus.model.CandidateRanking;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.model.ActiveModel;
@@ -37,11 +38,11 @@ public class ScoreResource {
         }
     }
 
-    public record ScoreResponse(String modelVersion, SummaryUsed summary, List<Scorer.CandidateScore> results,
+    public record ScoreResponse(String modelVersion, SummaryUsed summary, List<CandidateRanking.CandidateScore> results,
                                 List<Integer> ranking) {
     }
 
-    public record BatchScoreResponse(String modelVersion, SummaryUsed summary, List<Scorer.Ranked> items) {
+    public record BatchScoreResponse(String modelVersion, SummaryUsed summary, List<CandidateRanking.Ranked> items) {
     }
 
     @Inject
@@ -73,7 +74,7 @@ public class ScoreResource {
                 scored.summary(), scored.ranked()));
     }
 
-    private record Scored(LoadedModel model, SummaryUsed summary, List<Scorer.Ranked> ranked) {
+    private record Scored(LoadedModel model, SummaryUsed summary, List<CandidateRanking.Ranked> ranked) {
     }
 
     private Uni<Scored> scoreAll(ScoreRequests.Subject subject, List<ScoreRequests.Item> items) {
@@ -87,7 +88,8 @@ public class ScoreResource {
         } else {
             summary = summaries.current(subject.user()).map(lookup -> SummaryUsed.of(lookup.summary()));
         }
-        return summary.chain(used -> encoders.run(() -> Scorer.score(model, used == null ? null : used.text(), items))
-                .map(ranked -> new Scored(model, used, ranked)));
+        return summary.chain(used -> encoders.embed(model.encoder().id(),
+                        Scorer.texts(model, used == null ? null : used.text(), items))
+                .map(vectors -> new Scored(model, used, Scorer.rank(model, vectors, items))));
     }
 }

@@ -37,6 +37,19 @@ public class RedisGuard {
         return until == 0 || System.nanoTime() - until > 0;
     }
 
+    /** Connection refused or lost, or no answer in time: Redis itself is away. */
+    static boolean unreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.io.IOException
+                    || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof io.vertx.core.VertxException && String.valueOf(t.getMessage()).contains("closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs {@code call} unless Redis is known to be down; any failure or timeout gives {@code fallback}. */
     public <T> Uni<T> call(String what, Supplier<Uni<? extends T>> call, Supplier<T> fallback) {
         if (!available()) {
@@ -45,6 +58,11 @@ public class RedisGuard {
         return Uni.createFrom().<T>deferred(call).ifNoItem().after(timeout).fail()
                 .invoke(() -> downUntil.set(0))
                 .onFailure().recoverWithItem(error -> {
+                    if (!unreachable(error)) {
+                        // e.g. the client's pool is busy: this call does without the cache, the next tries again
+                        LOG.debugf("Redis call failed (%s during %s)", error, what);
+                        return fallback.get();
+                    }
                     if (downUntil.getAndSet(System.nanoTime() + retryAfter.toNanos()) == 0) {
                         LOG.warnf("Redis unavailable (%s during %s); serving without the cache, next try in %s",
                                 error.toString(), what, retryAfter);
