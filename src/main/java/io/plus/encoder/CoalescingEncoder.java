@@ -1,11 +1,13 @@
 package io.plus.encoder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Lets many concurrent callers share encoder calls: texts submitted while the encoder is busy wait
@@ -23,8 +25,18 @@ public final class CoalescingEncoder implements AutoCloseable {
     private final int maxTexts;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
+    private final Duration linger;
+    /** Worker-thread state: requests in the last batch, and a request taken but left for the next batch. */
+    private int lastBatchRequests;
+    private Pending carried;
 
     public CoalescingEncoder(TextEncoder delegate, int maxTexts, String threadName) {
+        this(delegate, maxTexts, Duration.ofMillis(5), threadName);
+    }
+
+    /** @param linger how long a busy encoder waits for more requests before running a small batch */
+    public CoalescingEncoder(TextEncoder delegate, int maxTexts, Duration linger, String threadName) {
+        this.linger = Objects.requireNonNull(linger, "linger");
         if (maxTexts < 1) {
             throw new IllegalArgumentException("maxTexts must be >= 1, got " + maxTexts);
         }
@@ -49,23 +61,47 @@ public final class CoalescingEncoder implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                Pending first = queue.take();
+                Pending first = carried != null ? carried : queue.take();
+                carried = null;
                 if (first == STOP) {
                     return;
                 }
                 List<Pending> batch = new ArrayList<>();
                 batch.add(first);
                 int size = first.texts().size();
-                Pending next;
-                while ((next = queue.peek()) != null && next != STOP && size + next.texts().size() <= maxTexts) {
+                // Under load, the callers of the last batch send their next requests a moment after
+                // their answers: wait briefly for them rather than run a lone small batch (which
+                // costs nearly as much as a full one). Without load there is no wait.
+                long lingerUntil = lastBatchRequests > 1 ? System.nanoTime() + linger.toNanos() : 0;
+                while (size < maxTexts) {
+                    Pending next = queue.peek();
+                    if (next == null && lingerUntil != 0 && System.nanoTime() < lingerUntil) {
+                        next = queue.poll(lingerUntil - System.nanoTime(), TimeUnit.NANOSECONDS);
+                        if (next != null) {
+                            if (next == STOP || size + next.texts().size() > maxTexts) {
+                                carried = next;
+                                break;
+                            }
+                            batch.add(next);
+                            size += next.texts().size();
+                        }
+                        continue;
+                    }
+                    if (next == null || next == STOP || size + next.texts().size() > maxTexts) {
+                        break;
+                    }
                     batch.add(queue.poll());
                     size += next.texts().size();
                 }
+                lastBatchRequests = batch.size();
                 runBatch(batch, size);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (carried != null && carried != STOP) {
+                carried.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+            }
             Pending left;
             while ((left = queue.poll()) != null) {
                 left.result().completeExceptionally(new IllegalStateException("encoder is closed"));

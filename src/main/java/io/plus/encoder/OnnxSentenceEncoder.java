@@ -139,6 +139,9 @@ public final class OnnxSentenceEncoder implements TextEncoder {
         SessionOptions options = new SessionOptions();
         options.setIntraOpNumThreads(intraOpThreads);
         options.setInterOpNumThreads(1);
+        // Idle ONNX Runtime threads spin by default, burning the CPU a server needs for everything
+        // else (HTTP, JSON, the database driver) between encoder calls.
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
         options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
         return options;
     }

@@ -39,6 +39,7 @@ public class ServingEncoders {
      */
     private final ExecutorService lane;
     private final int cacheEntries;
+    private final int batchSize;
 
     @Inject
     public ServingEncoders(ServeConfig config) {
@@ -49,11 +50,12 @@ public class ServingEncoders {
             return thread;
         });
         this.cacheEntries = config.embeddingCacheEntries();
+        this.batchSize = config.encoderBatchSize();
     }
 
     public TextEncoder encoder(String encoderId) {
-        return byId.computeIfAbsent(encoderId, id -> CachingTextEncoder.bounded(
-                OnnxSentenceEncoder.open(EncoderSpec.fromId(id)), cacheEntries));
+        return byId.computeIfAbsent(encoderId, id -> CachingTextEncoder.bounded(OnnxSentenceEncoder.open(
+                EncoderSpec.fromId(id), OnnxSentenceEncoder.Settings.defaults().withBatchSize(batchSize)), cacheEntries));
     }
 
     /**

@@ -58,12 +58,33 @@ public class SummaryCache {
         return "plus:{" + user.tenant() + "|" + user.user() + "}:watermark";
     }
 
-    public Uni<Optional<SummaryView>> get(UserKey user) {
+    /**
+     * A cached summary as stored: what a hit must check (model version, edited) readable without
+     * parsing, and the JSON the API answers with as is.
+     */
+    public record Cached(String modelVersion, boolean edited, String json, SummaryCache decoder) {
+        public SummaryView view() {
+            return decoder.decode(json);
+        }
+    }
+
+    public Uni<Optional<Cached>> get(UserKey user) {
         if (pending.containsKey(user)) {
             return Uni.createFrom().item(Optional.empty());
         }
         return guard.call("summary get", () -> redis.value(String.class).get(summaryKey(user))
-                .map(value -> Optional.ofNullable(value).map(this::decode)), Optional::empty);
+                .map(value -> Optional.ofNullable(value).map(this::parse)), Optional::empty);
+    }
+
+    /** Stored as {@code modelVersion \n origin \n json}. */
+    private Cached parse(String value) {
+        int first = value.indexOf('\n');
+        int second = first < 0 ? -1 : value.indexOf('\n', first + 1);
+        if (second < 0) {
+            return new Cached("", false, "{}", this); // not ours: never matches a model, so rebuilt
+        }
+        return new Cached(value.substring(0, first), UserSummary.EDITED.equals(value.substring(first + 1, second)),
+                value.substring(second + 1), this);
     }
 
     /** Caches {@code view}, built when the user's watermark was {@code asOfSequence}, unless newer feedback arrived since. */
@@ -73,7 +94,8 @@ public class SummaryCache {
             return Uni.createFrom().item(false);
         }
         return guard.call("summary put", () -> redis.execute("EVAL", PUT_IF_CURRENT, "2", summaryKey(user),
-                watermarkKey(user), encode(view), Long.toString(asOfSequence), ttlMillis())
+                watermarkKey(user), view.modelVersion() + "\n" + view.origin() + "\n" + encode(view),
+                Long.toString(asOfSequence), ttlMillis())
                 .map(response -> response != null && response.toLong() == 1), () -> false);
     }
 
@@ -132,7 +154,7 @@ public class SummaryCache {
         }
     }
 
-    private SummaryView decode(String value) {
+    SummaryView decode(String value) {
         try {
             return json.readValue(value, SummaryView.class);
         } catch (JsonProcessingException e) {

@@ -40,8 +40,9 @@ public class SummaryResource {
             description = "Header X-Plus-Cache says whether Redis answered (hit) or it was read or built (miss).")
     public Uni<Response> get(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
-        return summaries.current(key).map(lookup -> Response.ok(lookup.summary())
-                .header(CACHE_HEADER, lookup.cacheHit() ? "hit" : "miss").build());
+        return summaries.current(key).map(lookup -> (lookup.cacheHit()
+                        ? Response.ok(lookup.cached().json(), MediaType.APPLICATION_JSON_TYPE)
+                        : Response.ok(lookup.built())).header(CACHE_HEADER, lookup.cacheHit() ? "hit" : "miss").build());
     }
 
     @PUT

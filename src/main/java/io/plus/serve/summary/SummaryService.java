@@ -39,8 +39,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class SummaryService {
-    /** A summary and where it came from, for the X-Plus-Cache header and metrics. */
-    public record Lookup(SummaryView summary, boolean cacheHit) {
+    /** A summary from the cache (its stored JSON, answered as is) or read or built now. */
+    public record Lookup(SummaryCache.Cached cached, SummaryView built) {
+        public boolean cacheHit() {
+            return cached != null;
+        }
+
+        public SummaryView summary() {
+            return cached != null ? cached.view() : built;
+        }
     }
 
     private static final String INSERT_GENERATED = "INSERT INTO user_summary (id, tenant, user_id, text, statements, "
@@ -77,11 +84,11 @@ public class SummaryService {
         return cache.get(user).chain(cached -> {
             if (cached.isPresent() && (cached.get().edited() || cached.get().modelVersion().equals(model.version()))) {
                 hits.increment();
-                return Uni.createFrom().item(new Lookup(cached.get(), true));
+                return Uni.createFrom().item(new Lookup(cached.get(), null));
             }
             misses.increment();
             SingleFlight.Flight<SummaryView> flight = builds.join(user, () -> resolve(user, model));
-            return flight.result().map(view -> new Lookup(view, false));
+            return flight.result().map(view -> new Lookup(null, view));
         });
     }
 
