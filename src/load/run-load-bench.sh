@@ -5,7 +5,7 @@
 # jar's encoder-bench (scoring is mostly encoding). Medians over --rounds; a Markdown table goes
 # to stdout and to plus-out/load/results.md.
 #
-#   src/load/run-load-bench.sh [--duration 10] [--rounds 3] [--warmup 20] [--port 18080]
+#   src/load/run-load-bench.sh [--duration 10] [--rounds 3] [--warmup 45] [--port 18080]
 #
 # Needs: the packaged jar (./mvnw -B -DskipTests package), wrk, pgbench, psql, createdb,
 # redis-cli, redis-benchmark, curl, java; PostgreSQL and Redis reachable (PGHOST/PGPORT/PGUSER,
@@ -21,7 +21,7 @@ usage() { # the comment block at the top of this file
 # --- options ------------------------------------------------------------------------------------
 DURATION=10        # seconds per measured run (wrk -d, pgbench -T)
 ROUNDS=3           # measured runs per scenario and baseline; medians are reported
-WARMUP=20          # seconds of unmeasured wrk load per scenario first: the JIT needs ~a minute of traffic in all; 0 = none
+WARMUP=45          # seconds of unmeasured wrk load per scenario first: a JVM service needs about a minute of traffic to reach steady state (C2); 0 = none
 PORT="${PLUS_LOAD_PORT:-18080}"
 while [[ $# -gt 0 ]]; do
   case "$1" in

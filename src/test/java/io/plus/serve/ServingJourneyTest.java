@@ -133,6 +133,24 @@ class ServingJourneyTest {
     }
 
     @Test
+    void oneClientsConflictDoesNotFailOtherRequestsCommittedAlongsideIt() throws Exception {
+        String user = Api.newUser("lou");
+        Api.ingest(Api.preference(user, user + "-taken", DOG_ANSWER, CAT_ANSWER)).then().statusCode(200);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Response> responses = parallel(8, () -> {
+            int i = next.getAndIncrement();
+            return i == 0
+                    ? Api.ingest(Api.preference(user, user + "-taken", CAT_ANSWER, DOG_ANSWER))
+                    : Api.ingest(Api.preference(user, user + "-new-" + i, DOG_ANSWER, CAT_ANSWER));
+        });
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 409).count());
+        List<Integer> sequences = responses.stream().filter(r -> r.statusCode() == 200)
+                .map(r -> r.jsonPath().getInt("events[0].sequence")).sorted().toList();
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8), sequences, "each accepted event stored once, numbered once");
+        Api.summary(user).then().statusCode(200).body("feedbackSequence", is(8));
+    }
+
+    @Test
     void batchWithOneBadEventIsRejectedWholeAndNamesTheEvent() {
         String user = Api.newUser("hana");
         List<Map<String, Object>> batch = new ArrayList<>(Api.preferences(user, user + "-", 5, true));

@@ -39,6 +39,15 @@ public class FeedbackIngest {
 
     @Inject
     SummaryCache cache;
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    private GroupCommit groupCommit;
+
+    @jakarta.annotation.PostConstruct
+    void startGroupCommit() {
+        groupCommit = new GroupCommit(vertx, this::storeInOneTransaction);
+    }
 
     private final Counter stored;
     private final Counter replayed;
@@ -53,19 +62,24 @@ public class FeedbackIngest {
 
     public Uni<List<Receipt>> ingest(List<FeedbackInput> events) {
         Deduplicated batch = Deduplicated.of(events);
-        // Optimistic first: new events are the normal case, so insert without looking for known ids
-        // and let the unique key catch a retry; then run again, looking first (replays, conflicts).
-        java.util.concurrent.atomic.AtomicBoolean lookFirst = new java.util.concurrent.atomic.AtomicBoolean();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> store(batch.unique(), lookFirst.get())))
-                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent() && !lookFirst.getAndSet(true))
-                .retry().atMost(1)
-                // a concurrent request stored one of these ids between our look and our insert
-                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent()).retry().atMost(3)
+        return groupCommit.submit(batch.unique())
                 .call(receipts -> cache.markStale(watermarks(receipts)))
                 .map(receipts -> {
                     receipts.forEach(r -> (r.replayed() ? replayed : stored).increment());
                     return batch.answerAll(receipts);
                 });
+    }
+
+    /** Stores distinct events in one transaction: the receipts in their order. */
+    Uni<List<Receipt>> storeInOneTransaction(List<FeedbackInput> unique) {
+        // Optimistic first: new events are the normal case, so insert without looking for known ids
+        // and let the unique key catch a retry; then run again, looking first (replays, conflicts).
+        java.util.concurrent.atomic.AtomicBoolean lookFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> store(unique, lookFirst.get())))
+                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent() && !lookFirst.getAndSet(true))
+                .retry().atMost(1)
+                // a concurrent request stored one of these ids between our look and our insert
+                .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent()).retry().atMost(3);
     }
 
     private Uni<List<Receipt>> store(List<FeedbackInput> events, boolean lookFirst) {

@@ -1,0 +1,129 @@
+package io.plus.serve.feedback;
+
+import io.plus.serve.problem.DatabaseFailures;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Group commit for ingest: requests that arrive while a transaction is running wait and are then
+ * stored together in one transaction (one watermark update, one insert batch, one commit), each
+ * answered with its own receipts. Alone, a request runs at once — no added latency. If a shared
+ * transaction fails for anything but an unreachable database (a reused event id, say), its
+ * requests run again one by one, so one client's conflict never fails another's events.
+ */
+final class GroupCommit {
+    /** At most this many events per shared transaction (one request may bring 1,000 alone). */
+    private static final int MAX_EVENTS = 1000;
+
+    private record Waiting(List<FeedbackInput> events, CompletableFuture<List<FeedbackIngest.Receipt>> result) {
+    }
+
+    private final Vertx vertx;
+    private final Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store;
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private boolean running;
+
+    GroupCommit(Vertx vertx, Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store) {
+        this.vertx = vertx;
+        this.store = store;
+    }
+
+    /** The receipts of {@code unique} (distinct events), after the commit that stored them. */
+    Uni<List<FeedbackIngest.Receipt>> submit(List<FeedbackInput> unique) {
+        Waiting waiting = new Waiting(unique, new CompletableFuture<>());
+        boolean start;
+        synchronized (this) {
+            queue.add(waiting);
+            start = !running;
+            running = true;
+        }
+        if (start) {
+            runNext();
+        }
+        Context caller = Vertx.currentContext();
+        Uni<List<FeedbackIngest.Receipt>> result = Uni.createFrom().completionStage(waiting.result());
+        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private void runNext() {
+        List<Waiting> group = new ArrayList<>();
+        synchronized (this) {
+            int events = 0;
+            while (!queue.isEmpty() && (group.isEmpty() || events + queue.peek().events().size() <= MAX_EVENTS)) {
+                Waiting next = queue.poll();
+                group.add(next);
+                events += next.events().size();
+            }
+            if (group.isEmpty()) {
+                running = false;
+                return;
+            }
+        }
+        // a context of its own, as a request has, for the transaction's database session
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().deferred(() -> run(group)).subscribe()
+                .with(done -> finish(group, null), error -> finish(group, error)));
+    }
+
+    /** No request may wait forever, whatever went wrong; then the next group goes. */
+    private void finish(List<Waiting> group, Throwable error) {
+        for (Waiting waiting : group) {
+            if (!waiting.result().isDone()) {
+                waiting.result().completeExceptionally(error != null ? error
+                        : new IllegalStateException("the group commit ended without an answer"));
+            }
+        }
+        runNext();
+    }
+
+    private Uni<Void> run(List<Waiting> group) {
+        if (group.size() == 1) {
+            return alone(group.get(0));
+        }
+        List<FeedbackInput> merged = new ArrayList<>();
+        group.forEach(waiting -> merged.addAll(waiting.events()));
+        FeedbackIngest.Deduplicated shared;
+        try {
+            shared = FeedbackIngest.Deduplicated.of(merged);
+        } catch (RuntimeException differentContentUnderOneId) {
+            return oneByOne(group);
+        }
+        return store.apply(shared.unique()).map(shared::answerAll).invoke(receipts -> {
+            int at = 0;
+            for (Waiting waiting : group) {
+                waiting.result().complete(List.copyOf(receipts.subList(at, at + waiting.events().size())));
+                at += waiting.events().size();
+            }
+        }).replaceWithVoid().onFailure().recoverWithUni(error -> {
+            if (DatabaseFailures.isUnavailable(error)) {
+                group.forEach(waiting -> waiting.result().completeExceptionally(error));
+                return Uni.createFrom().voidItem();
+            }
+            return oneByOne(group);
+        });
+    }
+
+    private Uni<Void> oneByOne(List<Waiting> group) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Waiting waiting : group) {
+            chain = chain.chain(() -> alone(waiting));
+        }
+        return chain;
+    }
+
+    private Uni<Void> alone(Waiting waiting) {
+        return store.apply(waiting.events()).invoke(receipts -> waiting.result().complete(receipts))
+                .onFailure().invoke(error -> waiting.result().completeExceptionally(error))
+                .replaceWithVoid().onFailure().recoverWithNull();
+    }
+}
