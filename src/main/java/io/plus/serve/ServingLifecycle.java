@@ -48,11 +48,6 @@ public class ServingLifecycle {
         }
     }
 
-    /** True once the schema exists and the bootstrap ran. */
-    public boolean prepared() {
-        return prepared.get();
-    }
-
     @Scheduled(every = "${plus.serve.model-check-interval:5s}", delayed = "${plus.serve.model-check-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retry() {

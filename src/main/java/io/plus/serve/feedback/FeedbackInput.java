@@ -5,7 +5,6 @@ import io.plus.serve.users.UserKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * One validated event of a request. {@code pointer} says where it was in the request (for errors);
@@ -43,9 +42,5 @@ public record FeedbackInput(String pointer, String tenant, String user, String e
         event.receivedAt = receivedAt;
         event.bodySha256 = contentSha256();
         return event;
-    }
-
-    static String isoTimestamp(OffsetDateTime time) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 }

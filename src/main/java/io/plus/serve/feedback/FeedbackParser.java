@@ -169,9 +169,9 @@ public final class FeedbackParser {
         }
     }
 
-    private String id(JsonNode node, String field, String pointer, List<FieldError> errors) {
+    /** The field's string value, or null with an error when it is missing or not a string. */
+    private static String string(JsonNode node, String field, String at, List<FieldError> errors) {
         JsonNode value = node.get(field);
-        String at = pointer + "/" + field;
         if (value == null || value.isNull()) {
             errors.add(new FieldError(at, "is required"));
             return null;
@@ -180,8 +180,13 @@ public final class FeedbackParser {
             errors.add(new FieldError(at, "must be a string"));
             return null;
         }
-        String text = value.asText();
-        return checkId(text, at, limits.idLength(), errors) ? text : null;
+        return value.asText();
+    }
+
+    private String id(JsonNode node, String field, String pointer, List<FieldError> errors) {
+        String at = pointer + "/" + field;
+        String text = string(node, field, at, errors);
+        return text != null && checkId(text, at, limits.idLength(), errors) ? text : null;
     }
 
     /** Ids: 1..max characters, letters, digits and . _ : @ - (they appear in URLs and cache keys). */
@@ -198,17 +203,11 @@ public final class FeedbackParser {
     }
 
     private String text(JsonNode node, String field, String pointer, int max, List<FieldError> errors) {
-        JsonNode value = node.get(field);
         String at = pointer + "/" + field;
-        if (value == null || value.isNull()) {
-            errors.add(new FieldError(at, "is required"));
+        String text = string(node, field, at, errors);
+        if (text == null) {
             return null;
         }
-        if (!value.isTextual()) {
-            errors.add(new FieldError(at, "must be a string"));
-            return null;
-        }
-        String text = value.asText();
         if (text.isBlank()) {
             errors.add(new FieldError(at, "must not be blank"));
             return null;
