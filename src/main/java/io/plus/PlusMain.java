@@ -19,11 +19,21 @@ public class PlusMain implements QuarkusApplication {
     CommandLine commandLine;
 
     public static void main(String... args) {
-        if (args.length > 0 && SERVE.equals(args[0])) {
+        if (args.length > 0 && SERVE.equals(args[0]) && !asksForHelp(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("plus.serve.enabled", "true");
         }
         Quarkus.run(PlusMain.class, args);
+    }
+
+    /** {@code plus serve --help} only prints the usage: no port, no database. */
+    private static boolean asksForHelp(String... args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -24,7 +24,7 @@ class CommandLineTest {
         LaunchResult top = launcher.launch("--help");
         assertEquals(0, top.exitCode());
         for (String command : new String[] {"generate", "import", "train", "eval", "bench", "encoder-bench",
-                "summarize", "score"}) {
+                "summarize", "score", "serve"}) {
             assertTrue(top.getOutput().contains(command), "top-level help lists " + command);
             LaunchResult help = launcher.launch(command, "--help");
             assertEquals(0, help.exitCode(), command + " --help");
