@@ -5,10 +5,9 @@ import io.plus.encoder.CoalescingEncoder;
 import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.OnnxSentenceEncoder;
 import io.plus.encoder.TextEncoder;
+import io.plus.serve.CallerContext;
 import io.plus.serve.ServeConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,10 +32,7 @@ public class ServingEncoders {
 
     private final Map<String, TextEncoder> byId = new ConcurrentHashMap<>();
     private final Map<String, CoalescingEncoder> coalescing = new ConcurrentHashMap<>();
-    /**
-     * Dedicated threads, not the shared worker pool: ONNX Runtime keeps per-thread state, and a few
-     * long-lived threads run it about twice as fast as a different pool thread on every call.
-     */
+    /** A few dedicated threads for encoder-bound work (summary builds, bundle loads): each call uses every core. */
     private final ExecutorService lane;
     private final int cacheEntries;
     private final int batchSize;
@@ -65,16 +61,12 @@ public class ServingEncoders {
     public Uni<float[][]> embed(String encoderId, List<String> texts) {
         CoalescingEncoder batcher = coalescing.computeIfAbsent(encoderId,
                 id -> new CoalescingEncoder(encoder(id), COALESCED_TEXTS, "plus-encoder-batch-" + id));
-        Context caller = Vertx.currentContext();
-        Uni<float[][]> result = Uni.createFrom().completionStage(() -> batcher.embed(texts));
-        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return CallerContext.resumeOn(Uni.createFrom().completionStage(() -> batcher.embed(texts)));
     }
 
     /** Runs {@code work} on the encoder lane; the result comes back on the caller's Vert.x context. */
     public <T> Uni<T> run(Supplier<T> work) {
-        Context caller = Vertx.currentContext();
-        Uni<T> result = Uni.createFrom().item(work).runSubscriptionOn(lane);
-        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return CallerContext.resumeOn(Uni.createFrom().item(work).runSubscriptionOn(lane));
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.plus.serve.feedback;
 
+import io.plus.serve.CallerContext;
 import io.plus.serve.problem.DatabaseFailures;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -49,9 +50,7 @@ final class GroupCommit {
         if (start) {
             runNext();
         }
-        Context caller = Vertx.currentContext();
-        Uni<List<FeedbackIngest.Receipt>> result = Uni.createFrom().completionStage(waiting.result());
-        return caller == null ? result : result.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return CallerContext.resumeOn(Uni.createFrom().completionStage(waiting.result()));
     }
 
     private void runNext() {

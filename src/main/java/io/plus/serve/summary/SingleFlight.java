@@ -1,8 +1,7 @@
 package io.plus.serve.summary;
 
+import io.plus.serve.CallerContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +24,7 @@ final class SingleFlight<K, V> {
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return new Flight<>(onCallerContext(Uni.createFrom().completionStage(running)), false);
+            return new Flight<>(CallerContext.resumeOn(Uni.createFrom().completionStage(running)), false);
         }
         Uni<V> result = work.get().onItemOrFailure().invoke((item, failure) -> {
             inFlight.remove(key, mine);
@@ -39,10 +38,5 @@ final class SingleFlight<K, V> {
             mine.completeExceptionally(new java.util.concurrent.CancellationException("the request building it went away"));
         });
         return new Flight<>(result, true);
-    }
-
-    private static <V> Uni<V> onCallerContext(Uni<V> result) {
-        Context context = Vertx.currentContext();
-        return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
