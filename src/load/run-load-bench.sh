@@ -244,7 +244,9 @@ REDIS_P99_MEDIAN="$(median "${REDIS_P99S[@]+"${REDIS_P99S[@]}"}")"
 #    16: 128/s, 32: 112/s), so the bound is the best the bare encoder does.
 ENCODER_BATCH=8
 CANDIDATE_TEXTS="$LOG_DIR/candidate-texts.txt"
-awk -v n=256 -f "$SCRIPT_DIR/candidate-texts.awk" "$SCRIPT_DIR/texts.lua" >"$CANDIDATE_TEXTS"
+# The nonce has the shape and length of the one the score runs get ("$RUN_ID-score-<round>").
+awk -v n=256 -v nonce="$RUN_ID-score-1" -v per="$CANDIDATES" -f "$SCRIPT_DIR/candidate-texts.awk" "$SCRIPT_DIR/texts.lua" \
+  >"$CANDIDATE_TEXTS"
 ENC_RATES=()
 RAW_RATES=()
 for r in $(seq 1 "$ROUNDS"); do

@@ -57,6 +57,15 @@ public interface ServeConfig {
     @WithDefault("1")
     int encoderConcurrency();
 
+    /**
+     * Ingest transactions in flight at once. Requests arriving meanwhile wait and share the next
+     * free transaction (group commit); more than one lets PostgreSQL overlap one transaction's
+     * commit flush with the next one's statements, which pays on machines with more cores; on 2
+     * cores one is as fast (load bench, 8 clients: 1 lane 1,198 req/s, 2 lanes 1,122).
+     */
+    @WithDefault("1")
+    int ingestTransactions();
+
     /** When set, model registry changes need {@code Authorization: Bearer <token>}. */
     Optional<String> adminToken();
 

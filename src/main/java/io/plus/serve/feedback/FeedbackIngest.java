@@ -41,12 +41,14 @@ public class FeedbackIngest {
     SummaryCache cache;
     @Inject
     io.vertx.core.Vertx vertx;
+    @Inject
+    io.plus.serve.ServeConfig config;
 
     private GroupCommit groupCommit;
 
     @jakarta.annotation.PostConstruct
     void startGroupCommit() {
-        groupCommit = new GroupCommit(vertx, this::storeInOneTransaction);
+        groupCommit = new GroupCommit(vertx, config.ingestTransactions(), this::storeInOneTransaction);
     }
 
     private final Counter stored;
@@ -115,7 +117,7 @@ public class FeedbackIngest {
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             List<UserKey> users = new ArrayList<>(newByUser.keySet());
-            return advance(users, newByUser).chain(() -> lastSequences(users)).chain(last -> {
+            return advance(users, newByUser).chain(last -> {
                 List<FeedbackEvent> rows = new ArrayList<>();
                 for (Map.Entry<UserKey, List<Integer>> user : newByUser.entrySet()) {
                     long sequence = last.get(user.getKey()) - user.getValue().size();
@@ -132,43 +134,46 @@ public class FeedbackIngest {
     }
 
     /**
-     * Advances every user's watermark by their number of new events (creating users as needed) in
-     * one statement. The rows stay locked until the commit; they are locked in a fixed order
-     * (tenant, user), so two requests touching the same users cannot deadlock.
+     * Advances every user's watermark by their number of new events (creating users as needed) and
+     * returns the new watermarks: one statement per tenant. The rows stay locked until the commit;
+     * they are locked in a fixed order (tenant, user), so two transactions touching the same users
+     * cannot deadlock.
      */
-    private static Uni<Integer> advance(List<UserKey> sortedUsers, Map<UserKey, List<Integer>> newByUser) {
-        StringBuilder sql = new StringBuilder("INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES ");
-        for (int i = 0; i < sortedUsers.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
-                    .append(", ?").append(3 * i + 3).append(")");
-        }
-        sql.append(" ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence")
-                .append(" + EXCLUDED.last_sequence, updated_at = now()");
-        return Panache.getSession().chain(session -> {
-            // an update, not a native select: Hibernate's plan cache keeps one entry per call of a
-            // native select with a result type, which grew without bound (and slowed down) under load
-            var query = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < sortedUsers.size(); i++) {
-                UserKey user = sortedUsers.get(i);
-                query.setParameter(3 * i + 1, user.tenant()).setParameter(3 * i + 2, user.user())
-                        .setParameter(3 * i + 3, (long) newByUser.get(user).size());
-            }
-            return query.executeUpdate();
-        });
-    }
-
-    /** The users' watermarks as this transaction sees them (after {@link #advance}). */
-    private static Uni<Map<UserKey, Long>> lastSequences(List<UserKey> users) {
-        Map<String, List<String>> byTenant = new LinkedHashMap<>();
-        users.forEach(user -> byTenant.computeIfAbsent(user.tenant(), t -> new ArrayList<>()).add(user.user()));
-        Map<UserKey, Long> out = new HashMap<>();
+    private static Uni<Map<UserKey, Long>> advance(List<UserKey> sortedUsers, Map<UserKey, List<Integer>> newByUser) {
+        Map<String, List<UserKey>> byTenant = new LinkedHashMap<>();
+        sortedUsers.forEach(user -> byTenant.computeIfAbsent(user.tenant(), t -> new ArrayList<>()).add(user));
+        Map<UserKey, Long> last = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<String>> tenant : byTenant.entrySet()) {
-            chain = chain.chain(() -> PlusUser.<PlusUser>list("id.tenant = ?1 and id.userId in ?2", tenant.getKey(),
-                    tenant.getValue()).invoke(rows -> rows.forEach(row -> out.put(
-                            new UserKey(row.id.tenant, row.id.userId), row.lastSequence))).replaceWithVoid());
+        for (Map.Entry<String, List<UserKey>> tenant : byTenant.entrySet()) {
+            List<UserKey> users = tenant.getValue();
+            StringBuilder sql = new StringBuilder("WITH advanced AS (INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES ");
+            for (int i = 0; i < users.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
+            }
+            int listParameter = 2 * users.size() + 2;
+            // The user ids bound once more as a parameter list, in a filter every returned row passes:
+            // Hibernate does not cache plans of native queries with list parameters, and it must not
+            // cache this one. It keys native selects by a result mapping that is a new object per
+            // call, so its plan cache would fill with entries of equal hash that every lookup walks
+            // (measured: a fifth of ingest's CPU).
+            sql.append(" ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence")
+                    .append(" + EXCLUDED.last_sequence, updated_at = now() RETURNING user_id, last_sequence)")
+                    .append(" SELECT user_id, last_sequence FROM advanced WHERE user_id IN (?").append(listParameter).append(")");
+            chain = chain.chain(() -> Panache.getSession().chain(session -> {
+                var query = session.createNativeQuery(sql.toString()).setParameter(1, tenant.getKey());
+                for (int i = 0; i < users.size(); i++) {
+                    query.setParameter(2 * i + 2, users.get(i).user())
+                            .setParameter(2 * i + 3, (long) newByUser.get(users.get(i)).size());
+                }
+                return query.setParameter(listParameter, users.stream().map(UserKey::user).toList()).getResultList();
+            }).invoke(rows -> {
+                for (Object row : rows) {
+                    Object[] columns = (Object[]) row;
+                    last.put(new UserKey(tenant.getKey(), (String) columns[0]), ((Number) columns[1]).longValue());
+                }
+            }).replaceWithVoid());
         }
-        return chain.replaceWith(out);
+        return chain.replaceWith(last);
     }
 
     private static Uni<Map<String, FeedbackEvent>> existing(Map<String, List<String>> idsByTenant) {

@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Group commit for ingest: requests that arrive while a transaction is running wait and are then
- * stored together in one transaction (one watermark update, one insert batch, one commit), each
- * answered with its own receipts. Alone, a request runs at once — no added latency. If a shared
+ * Group commit for ingest: at most {@code lanes} transactions run at once; requests that arrive
+ * while all are busy wait and are then stored together in the next free one (one watermark update,
+ * one insert batch, one commit), each answered with its own receipts. With a lane free, a request
+ * runs at once — no added latency. Several lanes overlap one transaction's commit flush with the
+ * next one's statements; concurrent lanes lock users' rows in one order, so they cannot deadlock. If a shared
  * transaction fails for anything but an unreachable database (a reused event id, say), its
  * requests run again one by one, so one client's conflict never fails another's events.
  */
@@ -30,11 +32,16 @@ final class GroupCommit {
 
     private final Vertx vertx;
     private final Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store;
+    private final int lanes;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private boolean running;
+    private int running;
 
-    GroupCommit(Vertx vertx, Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store) {
+    GroupCommit(Vertx vertx, int lanes, Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("at least one transaction lane, got " + lanes);
+        }
         this.vertx = vertx;
+        this.lanes = lanes;
         this.store = store;
     }
 
@@ -44,8 +51,10 @@ final class GroupCommit {
         boolean start;
         synchronized (this) {
             queue.add(waiting);
-            start = !running;
-            running = true;
+            start = running < lanes;
+            if (start) {
+                running++;
+            }
         }
         if (start) {
             runNext();
@@ -63,7 +72,7 @@ final class GroupCommit {
                 events += next.events().size();
             }
             if (group.isEmpty()) {
-                running = false;
+                running--;
                 return;
             }
         }
@@ -74,7 +83,7 @@ final class GroupCommit {
                 .with(done -> finish(group, null), error -> finish(group, error)));
     }
 
-    /** No request may wait forever, whatever went wrong; then the next group goes. */
+    /** No request may wait forever, whatever went wrong; then this lane takes the next group. */
     private void finish(List<Waiting> group, Throwable error) {
         for (Waiting waiting : group) {
             if (!waiting.result().isDone()) {
