@@ -1,11 +1,13 @@
 package io.plus.serve;
 
+import io.plus.serve.functions.ServedFunction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the serving role ({@code plus serve}); the command-line jobs leave it off. */
 @ConfigMapping(prefix = "plus.serve")
@@ -13,6 +15,18 @@ public interface ServeConfig {
     /** Set by {@code plus serve} (and in tests): apply the schema, load the active model, answer HTTP. */
     @WithDefault("false")
     boolean enabled();
+
+    /**
+     * The functions this instance answers (feedback-ingest, summarize, score); the others answer 404.
+     * An instance without summarize and score loads no model and no encoder.
+     */
+    @WithDefault("feedback-ingest,summarize,score")
+    Set<ServedFunction> functions();
+
+    /** Whether this instance loads and serves the active model. */
+    default boolean needsModel() {
+        return enabled() && functions().stream().anyMatch(ServedFunction::needsModel);
+    }
 
     /** Where {@code train} writes bundles: with an empty registry the newest one is registered and activated. */
     @WithDefault("plus-out/models")

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Brings the serving role up: schema, then (on an empty registry) the bundle {@code train} wrote,
- * then the active model. If PostgreSQL is not reachable yet, the instance starts anyway (not
+ * then the active model (the last two only where summarize or score is served). If PostgreSQL is not reachable yet, the instance starts anyway (not
  * ready) and retries until it is.
  */
 @ApplicationScoped
@@ -40,7 +40,9 @@ public class ServingLifecycle {
         if (!config.enabled()) {
             return;
         }
-        watcher.listen();
+        if (config.needsModel()) {
+            watcher.listen();
+        }
         try {
             VertxContextSupport.subscribeAndAwait(() -> prepare().ifNoItem().after(FIRST_ATTEMPT).fail());
         } catch (Throwable error) {
@@ -61,6 +63,9 @@ public class ServingLifecycle {
     }
 
     private Uni<Void> prepare() {
+        if (!config.needsModel()) { // feedback-ingest alone: tables, no model
+            return schema.apply().invoke(() -> prepared.set(true));
+        }
         return schema.apply().chain(bootstrap::registerIfEmpty).invoke(() -> prepared.set(true))
                 .chain(watcher::sync);
     }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready to serve only with a verified model loaded (PostgreSQL is checked by the datasource's own check). */
+/** Ready to serve summaries and scores only with a verified model loaded (PostgreSQL is checked by the datasource's own check). */
 @Readiness
 @ApplicationScoped
 public class ModelReadiness implements HealthCheck {
@@ -22,6 +22,9 @@ public class ModelReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         if (!config.enabled()) {
             return HealthCheckResponse.named("model").up().withData("serving", false).build();
+        }
+        if (!config.needsModel()) {
+            return HealthCheckResponse.named("model").up().withData("needed", false).build();
         }
         return active.get().map(LoadedModel::version)
                 .map(version -> HealthCheckResponse.named("model").up().withData("version", version).build())

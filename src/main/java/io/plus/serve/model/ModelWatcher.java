@@ -82,7 +82,7 @@ public class ModelWatcher {
     @Scheduled(every = "${plus.serve.model-check-interval:5s}", delayed = "${plus.serve.model-check-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> periodicCheck() {
-        if (!config.enabled()) {
+        if (!config.needsModel()) {
             return Uni.createFrom().voidItem();
         }
         return sync().onFailure().recoverWithUni(error -> {
