@@ -74,8 +74,9 @@ public interface ServeConfig {
     /**
      * Ingest transactions in flight at once. Requests arriving meanwhile wait and share the next
      * free transaction (group commit); more than one lets PostgreSQL overlap one transaction's
-     * commit flush with the next one's statements, which pays on machines with more cores; on 2
-     * cores one is as fast (load bench, 8 clients: 1 lane 1,198 req/s, 2 lanes 1,122).
+     * commit flush with the next one's statements, which may pay on machines with more cores; on 2
+     * cores one is as fast (8 clients, alternating 60 s runs: 1 lane 1,492 and 1,564 req/s, 2 lanes
+     * 1,511 and 1,360; 4 lanes were slower: smaller groups, same CPU).
      */
     @WithDefault("1")
     int ingestTransactions();
