@@ -26,6 +26,8 @@ public final class CoalescingEncoder implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private final Duration linger;
+    /** Set by {@link #stop}: no new batch starts, the batch in progress finishes. */
+    private volatile boolean stopping;
     /** Worker-thread state: requests in the last batch, and a request taken but left for the next batch. */
     private int lastBatchRequests;
     private Pending carried;
@@ -63,7 +65,10 @@ public final class CoalescingEncoder implements AutoCloseable {
             while (true) {
                 Pending first = carried != null ? carried : queue.take();
                 carried = null;
-                if (first == STOP) {
+                if (first == STOP || stopping) {
+                    if (first != STOP) {
+                        first.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+                    }
                     return;
                 }
                 List<Pending> batch = new ArrayList<>();
@@ -94,6 +99,11 @@ public final class CoalescingEncoder implements AutoCloseable {
                     size += next.texts().size();
                 }
                 lastBatchRequests = batch.size();
+                if (stopping) {
+                    batch.forEach(pending -> pending.result().completeExceptionally(
+                            new IllegalStateException("encoder is closed")));
+                    return;
+                }
                 runBatch(batch, size);
             }
         } catch (InterruptedException e) {
@@ -133,9 +143,26 @@ public final class CoalescingEncoder implements AutoCloseable {
         }
     }
 
-    /** Stops the worker after the batches already queued; does not close the delegate. */
+    /**
+     * Stops the worker: the batch in progress finishes (its callers get their answers), requests
+     * still queued fail. Waits up to {@code wait} for that; true when the worker has stopped, so
+     * the delegate may be closed (closing it under a running batch frees memory the native
+     * encoder is still using: the JVM crashed that way at shutdown). Does not close the delegate.
+     */
+    public boolean stop(Duration wait) {
+        stopping = true;
+        queue.add(STOP);
+        try {
+            worker.join(Math.max(1, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !worker.isAlive();
+    }
+
+    /** {@link #stop} with up to 30 seconds for the batch in progress. */
     @Override
     public void close() {
-        queue.add(STOP);
+        stop(Duration.ofSeconds(30));
     }
 }

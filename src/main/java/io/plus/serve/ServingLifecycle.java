@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Brings the serving role up: schema, then (on an empty registry) the bundle {@code train} wrote,
- * then the active model (the last two only where summarize or score is served). If PostgreSQL is not reachable yet, the instance starts anyway (not
- * ready) and retries until it is.
+ * then the active model; the last two only where summarize or score is served. If PostgreSQL is
+ * not reachable yet, the instance starts anyway (not ready) and retries until it is.
  */
 @ApplicationScoped
 public class ServingLifecycle {

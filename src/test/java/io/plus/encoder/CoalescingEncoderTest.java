@@ -102,4 +102,24 @@ class CoalescingEncoderTest {
             assertArrayEquals(new float[]{5, 5}, encoder.embed(List.of("later")).get(5, TimeUnit.SECONDS)[0]);
         }
     }
+
+    @Test
+    void stopWaitsForTheBatchInProgressAndFailsTheQueuedRequests() throws Exception {
+        RecordingEncoder delegate = new RecordingEncoder();
+        CoalescingEncoder encoder = new CoalescingEncoder(delegate, 1, "test-encoder");
+        CompletableFuture<float[][]> running = encoder.embed(List.of("a"));
+        assertTrue(delegate.firstCallStarted.await(5, TimeUnit.SECONDS));
+        CompletableFuture<float[][]> queued = encoder.embed(List.of("bb")); // over maxTexts: next batch
+
+        CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(() -> encoder.stop(java.time.Duration.ofSeconds(10)));
+        Thread.sleep(200);
+        assertTrue(!stopped.isDone(), "stop must wait while a batch is still in the encoder");
+        delegate.release.countDown();
+
+        assertTrue(stopped.get(5, TimeUnit.SECONDS), "the worker stops once its batch is done");
+        assertArrayEquals(new float[]{1, 1}, running.get(5, TimeUnit.SECONDS)[0]);
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> queued.get(5, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof IllegalStateException);
+        assertEquals(List.of(List.of("a")), delegate.calls, "no batch may start after stop");
+    }
 }

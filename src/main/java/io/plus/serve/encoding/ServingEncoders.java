@@ -11,12 +11,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -29,6 +32,9 @@ import java.util.function.Supplier;
 public class ServingEncoders {
     /** Texts of concurrent score requests embedded in one call (sorted by length, less padding). */
     private static final int COALESCED_TEXTS = 256;
+    /** How long shutdown waits for encoder work in progress (a full coalesced batch takes a few seconds). */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    private static final Logger LOG = Logger.getLogger(ServingEncoders.class);
 
     private final Map<String, TextEncoder> byId = new ConcurrentHashMap<>();
     private final Map<String, CoalescingEncoder> coalescing = new ConcurrentHashMap<>();
@@ -69,10 +75,28 @@ public class ServingEncoders {
         return CallerContext.resumeOn(Uni.createFrom().item(work).runSubscriptionOn(lane));
     }
 
+    /**
+     * Native encoder sessions are closed only once no encoder call runs: closing one under a
+     * running call crashes the JVM. If work does not stop in time the sessions are left to the
+     * process exit.
+     */
     @PreDestroy
     void close() {
-        lane.shutdownNow();
-        coalescing.values().forEach(CoalescingEncoder::close);
-        byId.values().forEach(TextEncoder::close);
+        lane.shutdown();
+        boolean stopped = true;
+        for (CoalescingEncoder batcher : coalescing.values()) {
+            stopped &= batcher.stop(SHUTDOWN_WAIT);
+        }
+        try {
+            stopped &= lane.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = false;
+        }
+        if (stopped) {
+            byId.values().forEach(TextEncoder::close);
+        } else {
+            LOG.warn("encoder work still running at shutdown; leaving the encoder sessions to the process exit");
+        }
     }
 }

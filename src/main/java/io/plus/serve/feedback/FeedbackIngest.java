@@ -6,7 +6,6 @@ import io.plus.serve.problem.DatabaseFailures;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.summary.SummaryCache;
-import io.plus.serve.users.PlusUser;
 import io.plus.serve.users.UserKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -146,21 +145,10 @@ public class FeedbackIngest {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<UserKey>> tenant : byTenant.entrySet()) {
             List<UserKey> users = tenant.getValue();
-            StringBuilder sql = new StringBuilder("WITH advanced AS (INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES ");
-            for (int i = 0; i < users.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
-            }
+            String sql = advanceSql(users.size());
             int listParameter = 2 * users.size() + 2;
-            // The user ids bound once more as a parameter list, in a filter every returned row passes:
-            // Hibernate does not cache plans of native queries with list parameters, and it must not
-            // cache this one. It keys native selects by a result mapping that is a new object per
-            // call, so its plan cache would fill with entries of equal hash that every lookup walks
-            // (measured: a fifth of ingest's CPU).
-            sql.append(" ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence")
-                    .append(" + EXCLUDED.last_sequence, updated_at = now() RETURNING user_id, last_sequence)")
-                    .append(" SELECT user_id, last_sequence FROM advanced WHERE user_id IN (?").append(listParameter).append(")");
             chain = chain.chain(() -> Panache.getSession().chain(session -> {
-                var query = session.createNativeQuery(sql.toString()).setParameter(1, tenant.getKey());
+                var query = session.createNativeQuery(sql).setParameter(1, tenant.getKey());
                 for (int i = 0; i < users.size(); i++) {
                     query.setParameter(2 * i + 2, users.get(i).user())
                             .setParameter(2 * i + 3, (long) newByUser.get(users.get(i)).size());
@@ -174,6 +162,25 @@ public class FeedbackIngest {
             }).replaceWithVoid());
         }
         return chain.replaceWith(last);
+    }
+
+    /**
+     * The upsert of {@link #advance} for one tenant ({@code ?1}) and {@code users} users (id, count
+     * pairs from {@code ?2}), returning the new watermarks. The user ids are bound once more as a
+     * parameter list, in a filter every returned row passes: Hibernate does not cache plans of
+     * native queries with list parameters, and it must not cache this one. It keys native selects
+     * by a result mapping that is a new object per call, so its plan cache would fill with entries
+     * of equal hash that every lookup walks (measured: a fifth of ingest's CPU).
+     */
+    private static String advanceSql(int users) {
+        StringBuilder sql = new StringBuilder("WITH advanced AS (INSERT INTO plus_user (tenant, user_id, last_sequence) VALUES ");
+        for (int i = 0; i < users; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(")");
+        }
+        return sql.append(" ON CONFLICT (tenant, user_id) DO UPDATE SET last_sequence = plus_user.last_sequence")
+                .append(" + EXCLUDED.last_sequence, updated_at = now() RETURNING user_id, last_sequence)")
+                .append(" SELECT user_id, last_sequence FROM advanced WHERE user_id IN (?").append(2 * users + 2)
+                .append(")").toString();
     }
 
     private static Uni<Map<String, FeedbackEvent>> existing(Map<String, List<String>> idsByTenant) {
