@@ -53,7 +53,7 @@ public final class CoalescingEncoder implements AutoCloseable {
     public CompletableFuture<float[][]> embed(List<String> texts) {
         Pending pending = new Pending(List.copyOf(texts), new CompletableFuture<>());
         if (!worker.isAlive()) {
-            pending.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+            pending.result().completeExceptionally(closed());
             return pending.result();
         }
         queue.add(pending);
@@ -67,7 +67,7 @@ public final class CoalescingEncoder implements AutoCloseable {
                 carried = null;
                 if (first == STOP || stopping) {
                     if (first != STOP) {
-                        first.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+                        first.result().completeExceptionally(closed());
                     }
                     return;
                 }
@@ -100,8 +100,7 @@ public final class CoalescingEncoder implements AutoCloseable {
                 }
                 lastBatchRequests = batch.size();
                 if (stopping) {
-                    batch.forEach(pending -> pending.result().completeExceptionally(
-                            new IllegalStateException("encoder is closed")));
+                    batch.forEach(pending -> pending.result().completeExceptionally(closed()));
                     return;
                 }
                 runBatch(batch, size);
@@ -110,11 +109,11 @@ public final class CoalescingEncoder implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             if (carried != null && carried != STOP) {
-                carried.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+                carried.result().completeExceptionally(closed());
             }
             Pending left;
             while ((left = queue.poll()) != null) {
-                left.result().completeExceptionally(new IllegalStateException("encoder is closed"));
+                left.result().completeExceptionally(closed());
             }
         }
     }
@@ -141,6 +140,10 @@ public final class CoalescingEncoder implements AutoCloseable {
             at += mine.length;
             pending.result().complete(mine);
         }
+    }
+
+    private static IllegalStateException closed() {
+        return new IllegalStateException("encoder is closed");
     }
 
     /**

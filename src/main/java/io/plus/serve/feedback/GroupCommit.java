@@ -19,9 +19,9 @@ import java.util.function.Function;
  * while all are busy wait and are then stored together in the next free one (one watermark update,
  * one insert batch, one commit), each answered with its own receipts. With a lane free, a request
  * runs at once — no added latency. Several lanes overlap one transaction's commit flush with the
- * next one's statements; concurrent lanes lock users' rows in one order, so they cannot deadlock. If a shared
- * transaction fails for anything but an unreachable database (a reused event id, say), its
- * requests run again one by one, so one client's conflict never fails another's events.
+ * next one's statements; concurrent lanes lock users' rows in one order, so they cannot deadlock.
+ * If a shared transaction fails for anything but an unreachable database (a reused event id, say),
+ * its requests run again one by one, so one client's conflict never fails another's events.
  */
 final class GroupCommit {
     /** At most this many events per shared transaction (one request may bring 1,000 alone). */

@@ -18,20 +18,24 @@ public class FunctionGate {
     /** A provider: filters are created at static init, before runtime configuration exists. */
     @Inject
     Provider<ServeConfig> configProvider;
+    /** Resolved on the first request, not on every one (this filter runs on every call). */
+    private volatile ServeConfig config;
 
     @ServerRequestFilter(preMatching = true)
     public void admit(ContainerRequestContext request) {
-        ServeConfig config = configProvider.get();
+        ServeConfig config = this.config;
+        if (config == null) {
+            config = configProvider.get();
+            this.config = config;
+        }
         String path = request.getUriInfo().getPath();
-        ServedFunction.ofPath(path).ifPresentOrElse(function -> {
-            if (!config.functions().contains(function)) {
-                throw notServed(config, function.label() + " is not served by this instance");
-            }
-        }, () -> {
-            if (ServedFunction.startsWithSegment(path, "/v1/models") && !config.needsModel()) {
-                throw notServed(config, "the model registry is served by instances that load models (summarize, score)");
-            }
-        });
+        var function = ServedFunction.ofPath(path);
+        if (function.isPresent() && !config.functions().contains(function.get())) {
+            throw notServed(config, function.get().label() + " is not served by this instance");
+        }
+        if (function.isEmpty() && ServedFunction.startsWithSegment(path, "/v1/models") && !config.needsModel()) {
+            throw notServed(config, "the model registry is served by instances that load models (summarize, score)");
+        }
     }
 
     private static ProblemException notServed(ServeConfig config, String what) {

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready to serve summaries and scores only with a verified model loaded (PostgreSQL is checked by the datasource's own check). */
+/**
+ * Ready to serve summaries and scores only with a verified model loaded; an ingest-only instance
+ * needs none. PostgreSQL is checked by the datasource's own check.
+ */
 @Readiness
 @ApplicationScoped
 public class ModelReadiness implements HealthCheck {
