@@ -206,6 +206,23 @@ class ServingJourneyTest {
     }
 
     @Test
+    void cacheHitsAnswerWhatTheBuildAnsweredAndShareItsLatencySeries() {
+        String user = Api.newUser("hugo");
+        Api.ingest(Api.preferences(user, "hugo-", 4, false)).then().statusCode(200);
+        Response built = Api.summary(user);
+        built.then().statusCode(200).header("X-Plus-Cache", "miss");
+        String series = "uri=\"/v1/users/{user}/summary\"";
+        double before = Api.metric("http_server_requests_seconds_count", series);
+        for (int i = 0; i < 3; i++) {
+            Response hit = Api.summary(user);
+            hit.then().statusCode(200).header("X-Plus-Cache", "hit").contentType(built.contentType());
+            assertEquals(built.jsonPath().getMap(""), hit.jsonPath().getMap(""), "a hit answers the stored summary as built");
+        }
+        assertEquals(3.0, Api.metric("http_server_requests_seconds_count", series) - before,
+                "hits are timed under the route template, like misses");
+    }
+
+    @Test
     void documentsAndMetricsAreServed() {
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/v1/feedback")).body(containsString("/v1/score"))

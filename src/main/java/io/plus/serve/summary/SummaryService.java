@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,14 +82,27 @@ public class SummaryService {
 
     public Uni<Lookup> current(UserKey user) {
         LoadedModel model = active.require();
-        return cache.get(user).chain(cached -> {
-            if (cached.isPresent() && (cached.get().edited() || cached.get().modelVersion().equals(model.version()))) {
-                hits.increment();
+        return cachedHit(user, model).chain(cached -> {
+            if (cached.isPresent()) {
                 return Uni.createFrom().item(new Lookup(cached.get(), null));
             }
             misses.increment();
             SingleFlight.Flight<SummaryView> flight = builds.join(user, () -> resolve(user, model));
             return flight.result().map(view -> new Lookup(null, view));
+        });
+    }
+
+    /**
+     * The user's cached summary if it still holds for {@code model} (the user's own text, or written
+     * by that model), counted as a hit; empty otherwise (not counted: the caller that builds it counts the miss).
+     */
+    public Uni<Optional<SummaryCache.Cached>> cachedHit(UserKey user, LoadedModel model) {
+        return cache.get(user).map(cached -> {
+            if (cached.isPresent() && (cached.get().edited() || cached.get().modelVersion().equals(model.version()))) {
+                hits.increment();
+                return cached;
+            }
+            return Optional.empty();
         });
     }
 
