@@ -20,21 +20,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds a dataset from the DSP file (domain-specific preference: a JSON list of
  * {@code {"query": ..., "responses": {"academy", "business", "entertainment", "literature", "normal"}}}).
- * Each of the four domains is a user type that prefers answers in its own style. Queries are
- * shuffled (seeded) and dealt out so that no two users share a query. For each query of a user,
- * its own domain's answer is chosen against each of the other four answers. Per user the first
- * {@code contextPairsPerUser} queries give one context pair each (the other pairs of those queries
- * are not used, so no scored pair shares a query with the context); the remaining queries go
- * about {@code trainFraction} to TRAIN and the rest to TEST_SEEN_USERS for seen users, all to
- * TEST_UNSEEN_USERS for unseen users. A pair is controversial when the rejected answer is another
- * domain's (that domain's users would choose it), not when it is the plain "normal" answer.
+ * Each of the four domains is a user type that prefers answers in its own style: for a query of a
+ * user, its own domain's answer is chosen against each of the other four answers. A pair is
+ * controversial when the rejected answer is another domain's (that domain's users would choose
+ * it), not when it is the plain "normal" answer.
+ * <p>
+ * Queries are shuffled (seeded) and split once: a {@code testFraction} of them are test queries,
+ * never seen in training or in any context. Every user draws its own queries from the pools
+ * (users share queries, as real users share prompts: the same pair with opposite labels for two
+ * domains is what a personalised model must resolve): {@code contextPairsPerUser} context
+ * queries from the training pool, one context pair each (the other pairs of those queries are
+ * not used); seen users also {@code trainQueriesPerUser} other training queries (TRAIN); every
+ * user {@code testQueriesPerUser} test queries (TEST_SEEN_USERS or TEST_UNSEEN_USERS).
  * A malformed file fails with every problem as {@code file:line: entry N: reason}; a pair whose
  * two answers are blank or identical states no preference and is skipped and listed by
  * {@link #loadWithReport}.
@@ -44,17 +50,21 @@ public final class DspLoader {
     public static final String NORMAL = "normal";
 
     public record Config(long seed, int seenUsersPerType, int unseenUsersPerType, int contextPairsPerUser,
-                         double trainFraction) {
+                         int trainQueriesPerUser, int testQueriesPerUser, double testFraction) {
         public Config {
-            if (seenUsersPerType < 1 || unseenUsersPerType < 1 || contextPairsPerUser < 0
-                    || !(trainFraction > 0 && trainFraction < 1)) {
+            if (seenUsersPerType < 1 || unseenUsersPerType < 1 || contextPairsPerUser < 0 || trainQueriesPerUser < 1
+                    || testQueriesPerUser < 1 || !(testFraction > 0 && testFraction < 1)) {
                 throw new IllegalArgumentException("bad dsp config " + this);
             }
         }
 
-        /** 12 seen and 4 unseen users per domain, 3 context pairs, 80/20 train/test by query. */
+        /**
+         * 12 seen and 4 unseen users per domain, 3 context pairs, 40 training and 12 test queries
+         * per user (160 and 48 pairs), a fifth of the queries kept for testing. Fewer training queries
+         * starve the reward models: with 24 the Oracle fell from 71% to 67% (unseen users, all pairs).
+         */
         public static Config defaults(long seed) {
-            return new Config(seed, 12, 4, 3, 0.8);
+            return new Config(seed, 12, 4, 3, 40, 12, 0.2);
         }
     }
 
@@ -88,15 +98,21 @@ public final class DspLoader {
      */
     public static Loaded loadWithReport(Path file, Config config) throws IOException {
         String name = file.getFileName().toString();
-        List<Entry> entries = parse(file);
+        List<Entry> queries = new ArrayList<>(parse(file));
         Random rng = new Random(config.seed());
+        Collections.shuffle(queries, rng);
+        int testQueries = (int) Math.round(queries.size() * config.testFraction());
+        List<Entry> testPool = queries.subList(0, testQueries);
+        List<Entry> trainPool = queries.subList(testQueries, queries.size());
+        if (testPool.size() < config.testQueriesPerUser()
+                || trainPool.size() < config.contextPairsPerUser() + config.trainQueriesPerUser()) {
+            throw new DatasetFormatException(name + ": " + queries.size() + " queries are too few: each user needs "
+                    + config.contextPairsPerUser() + " context and " + config.trainQueriesPerUser()
+                    + " training queries from the " + trainPool.size() + " training queries and "
+                    + config.testQueriesPerUser() + " test queries from the " + testPool.size() + " test queries");
+        }
         int types = DOMAINS.size();
         int users = types * (config.seenUsersPerType() + config.unseenUsersPerType());
-        int perUser = entries.size() / users;
-        if (perUser < config.contextPairsPerUser() + 1) {
-            throw new DatasetFormatException(name + ": " + entries.size() + " queries are too few for " + users
-                    + " users with " + config.contextPairsPerUser() + " context queries and one more each");
-        }
         List<Integer> slots = new ArrayList<>();
         for (int group = 0; group < 2; group++) { // seen users first, then unseen
             int perType = group == 0 ? config.seenUsersPerType() : config.unseenUsersPerType();
@@ -107,60 +123,74 @@ public final class DspLoader {
             Collections.shuffle(g, rng); // ids say nothing about domains
             slots.addAll(g);
         }
-        List<Entry> queries = new ArrayList<>(entries);
-        Collections.shuffle(queries, rng);
-        List<PreferencePair> pairs = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        Map<String, PairTruth> pairTruths = new LinkedHashMap<>();
+        PairSink sink = new PairSink(name);
         Map<String, UserTruth> userTruths = new LinkedHashMap<>();
         int seenUsers = types * config.seenUsersPerType();
         for (int u = 0; u < users; u++) {
             String user = String.format("u%03d", u);
             String domain = DOMAINS.get(slots.get(u));
+            boolean seen = u < seenUsers;
             double[] latent = new double[types];
             latent[slots.get(u)] = 1;
             userTruths.put(user, new UserTruth(user, domain, latent));
             List<String> others = new ArrayList<>(DOMAINS);
             others.remove(domain);
             others.add(NORMAL);
-            List<Entry> mine = new ArrayList<>();
-            for (int q = u; q < queries.size(); q += users) { // dealt out: disjoint across users
-                mine.add(queries.get(q));
-            }
+            List<Entry> fromTrainPool = new ArrayList<>(trainPool);
+            Collections.shuffle(fromTrainPool, rng);
+            List<Entry> fromTestPool = new ArrayList<>(testPool);
+            Collections.shuffle(fromTestPool, rng);
             // context queries come first and must offer at least one comparable pair
             int ctx = 0;
-            for (int q = 0; q < mine.size() && ctx < config.contextPairsPerUser(); q++) {
-                Entry e = mine.get(q);
+            for (int q = 0; q < fromTrainPool.size() && ctx < config.contextPairsPerUser(); q++) {
+                Entry e = fromTrainPool.get(q);
                 if (others.stream().anyMatch(o -> e.comparable(domain, o))) {
-                    mine.add(ctx++, mine.remove(q));
+                    fromTrainPool.add(ctx++, fromTrainPool.remove(q));
                 }
             }
-            int rest = mine.size() - ctx;
-            int train = u < seenUsers ? (int) Math.round(rest * config.trainFraction()) : 0;
-            for (int q = 0; q < mine.size(); q++) {
-                Entry e = mine.get(q);
-                List<String> rejected = others;
-                if (q < ctx) {
-                    List<String> ok = others.stream().filter(o -> e.comparable(domain, o)).toList();
-                    rejected = List.of(ok.get(rng.nextInt(ok.size())));
+            for (int q = 0; q < ctx; q++) {
+                Entry e = fromTrainPool.get(q);
+                List<String> ok = others.stream().filter(o -> e.comparable(domain, o)).toList();
+                sink.add(user, domain, e, List.of(ok.get(rng.nextInt(ok.size()))), Split.CONTEXT);
+            }
+            if (seen) {
+                for (Entry e : fromTrainPool.subList(ctx, ctx + config.trainQueriesPerUser())) {
+                    sink.add(user, domain, e, others, Split.TRAIN);
                 }
-                Split split = q < ctx ? Split.CONTEXT
-                        : u >= seenUsers ? Split.TEST_UNSEEN_USERS
-                        : q < ctx + train ? Split.TRAIN : Split.TEST_SEEN_USERS;
-                for (String other : rejected) {
-                    if (!e.comparable(domain, other)) {
-                        skipped.add(name + ": entry " + e.index() + ": " + domain + " vs " + other
-                                + " answers are blank or identical; pair skipped");
-                        continue;
-                    }
-                    String id = String.format("dsp-%05d", pairs.size() + 1);
-                    pairs.add(new PreferencePair(id, user, e.query(), e.responses().get(domain),
-                            e.responses().get(other), null, split));
-                    pairTruths.put(id, new PairTruth(id, !other.equals(NORMAL), 1.0));
-                }
+            }
+            for (Entry e : fromTestPool.subList(0, config.testQueriesPerUser())) {
+                sink.add(user, domain, e, others, seen ? Split.TEST_SEEN_USERS : Split.TEST_UNSEEN_USERS);
             }
         }
-        return new Loaded(new Dataset("dsp", pairs, List.of(), new GroundTruth(userTruths, pairTruths)), skipped);
+        return new Loaded(new Dataset("dsp", sink.pairs, List.of(), new GroundTruth(userTruths, sink.truths)),
+                List.copyOf(sink.skipped));
+    }
+
+    /** Collects the pairs with their truths, and the pairs that state no preference (each named once). */
+    private static final class PairSink {
+        private final String file;
+        private final List<PreferencePair> pairs = new ArrayList<>();
+        private final Map<String, PairTruth> truths = new LinkedHashMap<>();
+        private final Set<String> skipped = new LinkedHashSet<>();
+
+        PairSink(String file) {
+            this.file = file;
+        }
+
+        /** The pairs of one query for one user: its domain's answer chosen over each of {@code rejected}. */
+        void add(String user, String domain, Entry e, List<String> rejected, Split split) {
+            for (String other : rejected) {
+                if (!e.comparable(domain, other)) {
+                    skipped.add(file + ": entry " + e.index() + ": " + domain + " vs " + other
+                            + " answers are blank or identical; pair skipped");
+                    continue;
+                }
+                String id = String.format("dsp-%05d", pairs.size() + 1);
+                pairs.add(new PreferencePair(id, user, e.query(), e.responses().get(domain),
+                        e.responses().get(other), null, split));
+                truths.put(id, new PairTruth(id, !other.equals(NORMAL), 1.0));
+            }
+        }
     }
 
     /** Reads and checks every entry; all problems are reported together with file:line. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DspLoaderTest {
-    private static final DspLoader.Config CONFIG = new DspLoader.Config(1, 2, 1, 2, 0.8);
+    /** 2 seen + 1 unseen users per domain; 2 context, 5 training and 3 test queries each; 12 of 60 queries for tests. */
+    private static final DspLoader.Config CONFIG = new DspLoader.Config(1, 2, 1, 2, 5, 3, 0.2);
 
-    /** 60 queries whose answers name their style, for 12 users (5 queries each). */
+    /** 60 queries whose answers name their style. */
     static Path fixture(Path dir) throws Exception {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int q = 0; q < 60; q++) {
@@ -41,30 +43,51 @@ class DspLoaderTest {
     }
 
     @Test
-    void buildsDomainUsersWithDisjointQueries(@TempDir Path dir) throws Exception {
+    void buildsDomainUsersWhoseTestQueriesAreNeverTrainedOn(@TempDir Path dir) throws Exception {
         Path file = fixture(dir);
         Dataset d = DspLoader.load(file, CONFIG);
         assertEquals(d, DspLoader.load(file, CONFIG));
         assertEquals(12, d.truth().users().size());
-        Map<String, String> queryOwner = new HashMap<>();
         for (PreferencePair p : d.pairs()) {
             String domain = d.truth().user(p.user()).orElseThrow().type();
             assertTrue(p.chosen().startsWith(domain + " answer"), p.toString());
             assertEquals(!p.rejected().startsWith("normal"), d.truth().pair(p.id()).orElseThrow().controversial());
-            String prev = queryOwner.putIfAbsent(p.prompt(), p.user());
-            assertTrue(prev == null || prev.equals(p.user()), "query shared between users");
         }
+        Set<String> testQueries = d.pairs().stream().filter(p -> p.split() == Split.TEST_SEEN_USERS
+                || p.split() == Split.TEST_UNSEEN_USERS).map(PreferencePair::prompt).collect(Collectors.toSet());
+        Set<String> learnedFrom = d.pairs().stream().filter(p -> p.split() == Split.TRAIN || p.split() == Split.CONTEXT)
+                .map(PreferencePair::prompt).collect(Collectors.toSet());
+        assertTrue(testQueries.size() <= 12, "at most the test fifth of the queries: " + testQueries.size());
+        assertTrue(testQueries.stream().noneMatch(learnedFrom::contains), "a test query was trained on or in a context");
+        // users of different domains share queries: that is what makes pairs controversial
+        Map<String, Set<String>> domainsPerQuery = new HashMap<>();
+        d.pairs(Split.TRAIN).forEach(p -> domainsPerQuery.computeIfAbsent(p.prompt(), q -> new HashSet<>())
+                .add(d.truth().user(p.user()).orElseThrow().type()));
+        assertTrue(domainsPerQuery.values().stream().anyMatch(domains -> domains.size() > 1));
         d.contextPairsByUser().values().forEach(ctx -> {
             assertEquals(2, ctx.size());
             assertEquals(2, ctx.stream().map(PreferencePair::prompt).distinct().count());
         });
+        d.contextPairsByUser().forEach((user, ctx) -> {
+            Set<String> own = d.pairs().stream().filter(p -> p.user().equals(user) && p.split() == Split.TRAIN)
+                    .map(PreferencePair::prompt).collect(Collectors.toSet());
+            assertTrue(ctx.stream().noneMatch(p -> own.contains(p.prompt())), "context query reused in training");
+        });
         Set<String> unseen = d.pairs(Split.TEST_UNSEEN_USERS).stream().map(PreferencePair::user).collect(Collectors.toSet());
         assertEquals(4, unseen.size());
         assertTrue(d.pairs(Split.TRAIN).stream().noneMatch(p -> unseen.contains(p.user())));
-        // 8 seen users x 3 non-context queries: 2 train + 1 test query each, 4 pairs per query
-        assertEquals(8 * 2 * 4, d.pairs(Split.TRAIN).size());
-        assertEquals(8 * 4, d.pairs(Split.TEST_SEEN_USERS).size());
+        // 8 seen users x 5 training and 3 test queries, 4 unseen users x 3 test queries; 4 pairs per query
+        assertEquals(8 * 5 * 4, d.pairs(Split.TRAIN).size());
+        assertEquals(8 * 3 * 4, d.pairs(Split.TEST_SEEN_USERS).size());
         assertEquals(4 * 3 * 4, d.pairs(Split.TEST_UNSEEN_USERS).size());
+    }
+
+    @Test
+    void tooFewQueriesForTheConfigurationIsAClearError(@TempDir Path dir) throws Exception {
+        Path file = fixture(dir);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DspLoader.load(file, new DspLoader.Config(1, 2, 1, 2, 47, 3, 0.2)));
+        assertTrue(e.getMessage().contains("60 queries are too few"), e.getMessage());
     }
 
     @Test
