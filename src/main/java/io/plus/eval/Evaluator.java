@@ -9,7 +9,9 @@ import io.plus.methods.FittedModel;
 import io.plus.training.BradleyTerryLoss;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,36 +29,65 @@ public final class Evaluator {
             if (!split.isTest() || pairs.isEmpty()) {
                 continue;
             }
-            List<PreferencePair> controversial = pairs.stream()
-                    .filter(p -> dataset.truth().pair(p.id()).map(PairTruth::controversial).orElse(false))
-                    .toList();
-            results.add(new SplitMetrics(split, metrics(model, pairs, dataset, embeddings),
-                    metrics(model, controversial, dataset, embeddings)));
+            double[] margins = margins(model, pairs, embeddings);
+            List<Integer> all = new ArrayList<>();
+            List<Integer> controversial = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                all.add(i);
+                if (dataset.truth().pair(pairs.get(i).id()).map(PairTruth::controversial).orElse(false)) {
+                    controversial.add(i);
+                }
+            }
+            results.add(new SplitMetrics(split, metrics(pairs, margins, all, dataset),
+                    metrics(pairs, margins, controversial, dataset)));
         }
         return results;
     }
 
-    static PairMetrics metrics(FittedModel model, List<PreferencePair> pairs, Dataset dataset,
-                               EmbeddingTable embeddings) {
-        if (pairs.isEmpty()) {
+    /** A response as one user sees it; embeddings are shared arrays, so identity is the text's identity. */
+    private record Scored(String user, float[] prompt, float[] response) {
+    }
+
+    /**
+     * {@code r(chosen | user) - r(rejected | user)} for every pair, each (user, prompt, response)
+     * scored once: test pairs often compare one answer with several others (DSP: with four).
+     */
+    static double[] margins(FittedModel model, List<PreferencePair> pairs, EmbeddingTable embeddings) {
+        Map<Scored, Float> rewards = new HashMap<>();
+        double[] margins = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            PreferencePair pair = pairs.get(i);
+            float[] prompt = embeddings.of(pair.prompt());
+            float chosen = rewards.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.chosen())),
+                    key -> model.reward(key.user(), key.prompt(), key.response()));
+            float rejected = rewards.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.rejected())),
+                    key -> model.reward(key.user(), key.prompt(), key.response()));
+            margins[i] = chosen - rejected;
+        }
+        return margins;
+    }
+
+    private static PairMetrics metrics(List<PreferencePair> pairs, double[] margins, List<Integer> subset,
+                                       Dataset dataset) {
+        if (subset.isEmpty()) {
             return PairMetrics.EMPTY;
         }
         double correct = 0;
         double nll = 0;
         double bayes = 0;
         boolean bayesKnown = true;
-        for (PreferencePair pair : pairs) {
-            double margin = model.margin(pair, embeddings);
+        for (int i : subset) {
+            double margin = margins[i];
             correct += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
             nll += BradleyTerryLoss.of(margin);
-            Optional<PairTruth> truth = dataset.truth().pair(pair.id());
+            Optional<PairTruth> truth = dataset.truth().pair(pairs.get(i).id());
             if (truth.isPresent()) {
                 bayes += Math.max(truth.get().pChosen(), 1 - truth.get().pChosen());
             } else {
                 bayesKnown = false;
             }
         }
-        int n = pairs.size();
+        int n = subset.size();
         return new PairMetrics(n, correct / n, nll / n, bayesKnown ? bayes / n : Double.NaN);
     }
 }
