@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Scores a fitted model on every test split of a dataset. The evaluator may read the hidden truth
@@ -30,15 +31,9 @@ public final class Evaluator {
                 continue;
             }
             double[] margins = margins(model, pairs, embeddings);
-            List<Integer> all = new ArrayList<>();
-            List<Integer> controversial = new ArrayList<>();
-            for (int i = 0; i < pairs.size(); i++) {
-                all.add(i);
-                if (dataset.truth().pair(pairs.get(i).id()).map(PairTruth::controversial).orElse(false)) {
-                    controversial.add(i);
-                }
-            }
-            results.add(new SplitMetrics(split, metrics(pairs, margins, all, dataset),
+            IntPredicate controversial = i -> dataset.truth().pair(pairs.get(i).id())
+                    .map(PairTruth::controversial).orElse(false);
+            results.add(new SplitMetrics(split, metrics(pairs, margins, i -> true, dataset),
                     metrics(pairs, margins, controversial, dataset)));
         }
         return results;
@@ -67,16 +62,19 @@ public final class Evaluator {
         return margins;
     }
 
-    private static PairMetrics metrics(List<PreferencePair> pairs, double[] margins, List<Integer> subset,
+    /** Metrics over the pairs {@code included} selects (by index). */
+    private static PairMetrics metrics(List<PreferencePair> pairs, double[] margins, IntPredicate included,
                                        Dataset dataset) {
-        if (subset.isEmpty()) {
-            return PairMetrics.EMPTY;
-        }
+        int n = 0;
         double correct = 0;
         double nll = 0;
         double bayes = 0;
         boolean bayesKnown = true;
-        for (int i : subset) {
+        for (int i = 0; i < pairs.size(); i++) {
+            if (!included.test(i)) {
+                continue;
+            }
+            n++;
             double margin = margins[i];
             correct += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
             nll += BradleyTerryLoss.of(margin);
@@ -87,7 +85,9 @@ public final class Evaluator {
                 bayesKnown = false;
             }
         }
-        int n = subset.size();
+        if (n == 0) {
+            return PairMetrics.EMPTY;
+        }
         return new PairMetrics(n, correct / n, nll / n, bayesKnown ? bayes / n : Double.NaN);
     }
 }
