@@ -8,6 +8,7 @@ import io.plus.summary.CoAdaptationConfig;
 import io.plus.summary.CoAdaptationTrainer;
 import io.plus.summary.StatementBank;
 import io.plus.summary.StatementMiner;
+import io.plus.summary.StyleClusterMiner;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
 import io.plus.training.TrainConfig;
@@ -43,7 +44,8 @@ public final class PlusMethod implements RewardMethod {
     @Override
     public FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch) {
         Dataset visible = dataset.withoutTruth();
-        StatementBank bank = StatementMiner.defaults().mine(visible);
+        StatementBank bank = StatementMiner.defaults().mine(visible)
+                .extendedWith(StyleClusterMiner.defaults(config.seed()).mine(visible, embeddings));
         CoAdaptationConfig coAdaptation = CoAdaptationConfig.defaults(config.seed(), config)
                 .withIterations(iterations).withTrainSummarizer(trainSummarizer);
         int epochs = config.epochs();

@@ -27,6 +27,15 @@ final class Phrasings {
             "Wants comprehensive responses with plenty of detail.");
     static final List<String> LONG_HELD_OUT = List.of("Values thoroughness and extensive explanation.");
 
+    static final List<String> STYLE_TRAIN = List.of(
+            "Prefers answers written in a style that uses words like %s.",
+            "Likes a way of writing with words such as %s.",
+            "Favours replies whose tone brings words like %s.",
+            "Wants the kind of answer that says things like %s.");
+    static final List<String> STYLE_HELD_OUT = List.of(
+            "Is drawn to writing that often reads %s.",
+            "Enjoys a manner of answering full of %s.");
+
     private Phrasings() {
     }
 

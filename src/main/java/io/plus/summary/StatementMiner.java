@@ -64,14 +64,14 @@ public final class StatementMiner {
 
     private static Statement statement(String id, List<String> phrasings, List<String> heldOut, String feature,
                                        int polarity) {
-        return new Statement(id, phrasings.get(0), phrasings, heldOut, "mined", feature, polarity);
+        return new Statement(id, phrasings.get(0), phrasings, heldOut, "mined", feature, polarity, null);
     }
 
     /**
      * How much a user's labelled context supports each statement: the statement's polarity times
      * the user's lean on its feature ({@code [feature in chosen] − [feature in rejected]}, or the
-     * sign of the length difference, averaged over the context pairs). Zero for curated statements
-     * and for users without labelled context.
+     * sign of the length difference, averaged over the context pairs). Zero for curated and style
+     * statements and for users without labelled context.
      */
     public static float[] evidence(StatementBank bank, List<PreferencePair> contextPairs) {
         float[] evidence = new float[bank.size()];
@@ -87,7 +87,7 @@ public final class StatementMiner {
         }
         for (int s = 0; s < bank.size(); s++) {
             Statement statement = bank.get(s);
-            if (statement.feature() == null || statement.polarity() == 0) {
+            if (statement.feature() == null || statement.polarity() == 0 || statement.direction() != null) {
                 continue;
             }
             double lean = 0;
@@ -105,8 +105,11 @@ public final class StatementMiner {
 
     static final String LENGTH_KEY = "#length";
 
-    /** Features by disagreement score, best first, without near-duplicates. */
-    List<Feature> rank(Dataset visible) {
+    /**
+     * Each word's (and length's) lean per training user: how much more often it is in the chosen
+     * than in the rejected response, over the user's training and context pairs.
+     */
+    LeanTable leans(Dataset visible) {
         Map<String, List<PreferencePair>> byUser = new TreeMap<>();
         for (PreferencePair pair : visible.pairs()) {
             if (pair.split() == Split.TRAIN || pair.split() == Split.CONTEXT) {
@@ -150,6 +153,16 @@ public final class StatementMiner {
         }
         // response length is the one non-lexical feature: short and long answers share no word
         candidates.add(new Feature(LENGTH_KEY, "length", lengthLean, disagreement(lengthLean)));
+        return new LeanTable(users, candidates);
+    }
+
+    /** Every candidate feature with each training user's lean on it, users in {@code users} order. */
+    record LeanTable(List<String> users, List<Feature> candidates) {
+    }
+
+    /** Features by disagreement score, best first, without near-duplicates. */
+    List<Feature> rank(Dataset visible) {
+        List<Feature> candidates = new ArrayList<>(leans(visible).candidates());
         candidates.sort(Comparator.comparingDouble(Feature::score).reversed().thenComparing(Feature::key));
         // Words that move together across users say the same thing: the best one names the
         // statement, close runners-up join its label, the rest are dropped as redundant.

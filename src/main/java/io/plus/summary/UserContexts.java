@@ -26,16 +26,17 @@ public final class UserContexts {
         }
         items.forEach(item -> texts.add(item.text()));
         EmbeddingTable embeddings = EmbeddingTable.embed(texts, encoder);
-        return new UserContext(ContextEncoder.encode(contextPairs, items, embeddings).concatenated(),
-                StatementMiner.evidence(bank, contextPairs));
+        ContextEncoder.Encoding encoding = ContextEncoder.encode(contextPairs, items, embeddings);
+        return new UserContext(encoding.concatenated(),
+                StatementEvidence.of(bank, contextPairs, encoding.preferenceDirection()));
     }
 
     public static Map<String, UserContext> of(Dataset visible, EmbeddingTable embeddings, StatementBank bank) {
         Map<String, List<PreferencePair>> contextPairs = visible.contextPairsByUser();
         Map<String, UserContext> out = new LinkedHashMap<>();
         ContextEncoder.encodeAll(visible, embeddings).forEach((user, encoding) -> out.put(user,
-                new UserContext(encoding.concatenated(),
-                        StatementMiner.evidence(bank, contextPairs.getOrDefault(user, List.of())))));
+                new UserContext(encoding.concatenated(), StatementEvidence.of(bank,
+                        contextPairs.getOrDefault(user, List.of()), encoding.preferenceDirection()))));
         return out;
     }
 }

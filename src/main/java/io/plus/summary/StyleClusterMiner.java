@@ -1,0 +1,241 @@
+package io.plus.summary;
+
+import io.plus.data.Dataset;
+import io.plus.data.PreferencePair;
+import io.plus.data.Split;
+import io.plus.encoder.Vectors;
+import io.plus.methods.EmbeddingTable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Mines style statements where single words fall short: users whose choices move in the same
+ * direction of the embedding space (mean of chosen minus rejected response) are grouped by
+ * spherical k-means, and each group becomes one statement, named by the words its users lean to
+ * most compared with everyone else. A writing style (scholarly, businesslike, playful, literary)
+ * shows in many words at once, none of which divides users strongly on its own, so the lexical
+ * {@link StatementMiner} cannot find it; the direction can. Hidden labels are never read.
+ * <p>
+ * It deliberately asks for more groups than there may be user types (one per
+ * {@code usersPerCluster} users, at most {@code maxClusters}): two statements for one style cost
+ * little, while one statement for two styles would make their users indistinguishable.
+ */
+public final class StyleClusterMiner {
+    /** The feature all style statements share: a summary names at most one style. */
+    public static final String STYLE_FEATURE = "#style";
+    private static final int NAME_WORDS = 3;
+    private static final int RESTARTS = 10;
+    private static final int ROUNDS = 50;
+
+    private final int maxClusters;
+    private final int usersPerCluster;
+    private final long seed;
+
+    public StyleClusterMiner(int maxClusters, int usersPerCluster, long seed) {
+        if (maxClusters < 2 || usersPerCluster < 1) {
+            throw new IllegalArgumentException("need maxClusters >= 2 and usersPerCluster >= 1");
+        }
+        this.maxClusters = maxClusters;
+        this.usersPerCluster = usersPerCluster;
+        this.seed = seed;
+    }
+
+    public static StyleClusterMiner defaults(long seed) {
+        return new StyleClusterMiner(8, 6, seed);
+    }
+
+    /** The style statements of {@code visible}; empty when there are too few training users to group. */
+    public List<Statement> mine(Dataset visible, EmbeddingTable embeddings) {
+        StatementMiner.LeanTable leans = StatementMiner.defaults().leans(visible);
+        List<String> users = leans.users();
+        int k = Math.min(maxClusters, users.size() / usersPerCluster);
+        if (k < 2) {
+            return List.of();
+        }
+        float[][] directions = directions(visible, users, embeddings);
+        int[] cluster = cluster(directions, k, new Random(seed));
+        // groups that come out with the same name are one style: their directions are pooled
+        Map<String, float[]> byName = new LinkedHashMap<>();
+        Map<String, List<String>> wordsByName = new HashMap<>();
+        for (int c = 0; c < k; c++) {
+            List<String> words = name(leans, cluster, c);
+            if (words.isEmpty()) {
+                continue;
+            }
+            String key = String.join(",", words.stream().sorted().toList());
+            float[] pooled = byName.computeIfAbsent(key, n -> new float[embeddings.dimension()]);
+            for (int u = 0; u < users.size(); u++) {
+                if (cluster[u] == c) {
+                    add(pooled, directions[u]);
+                }
+            }
+            wordsByName.putIfAbsent(key, words);
+        }
+        List<Statement> statements = new ArrayList<>();
+        for (Map.Entry<String, float[]> entry : byName.entrySet()) {
+            String label = label(wordsByName.get(entry.getKey()));
+            List<String> phrasings = Phrasings.fill(Phrasings.STYLE_TRAIN, label);
+            statements.add(new Statement("style:" + entry.getKey(), phrasings.get(0), phrasings,
+                    Phrasings.fill(Phrasings.STYLE_HELD_OUT, label), "mined", STYLE_FEATURE, 1,
+                    Vectors.normalize(entry.getValue())));
+        }
+        return statements;
+    }
+
+    /** Each user's unit preference direction over their training and context pairs. */
+    private static float[][] directions(Dataset visible, List<String> users, EmbeddingTable embeddings) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int u = 0; u < users.size(); u++) {
+            index.put(users.get(u), u);
+        }
+        float[][] directions = new float[users.size()][embeddings.dimension()];
+        for (PreferencePair pair : visible.pairs()) {
+            Integer u = index.get(pair.user());
+            if (u != null && (pair.split() == Split.TRAIN || pair.split() == Split.CONTEXT)) {
+                float[] chosen = embeddings.of(pair.chosen());
+                float[] rejected = embeddings.of(pair.rejected());
+                for (int i = 0; i < chosen.length; i++) {
+                    directions[u][i] += chosen[i] - rejected[i];
+                }
+            }
+        }
+        for (float[] direction : directions) {
+            Vectors.normalize(direction);
+        }
+        return directions;
+    }
+
+    /** Spherical k-means with k-means++ starts; the restart whose users sit closest to their centres wins. */
+    static int[] cluster(float[][] points, int k, Random random) {
+        int[] best = null;
+        double bestFit = Double.NEGATIVE_INFINITY;
+        for (int restart = 0; restart < RESTARTS; restart++) {
+            float[][] centres = seeds(points, k, random);
+            int[] assigned = assign(points, centres);
+            for (int round = 0; round < ROUNDS; round++) {
+                centres = centres(points, assigned, centres);
+                int[] next = assign(points, centres);
+                if (Arrays.equals(next, assigned)) {
+                    break;
+                }
+                assigned = next;
+            }
+            double fit = 0;
+            for (int p = 0; p < points.length; p++) {
+                fit += Vectors.dot(points[p], centres[assigned[p]]);
+            }
+            if (fit > bestFit) {
+                bestFit = fit;
+                best = assigned;
+            }
+        }
+        return best;
+    }
+
+    private static float[][] seeds(float[][] points, int k, Random random) {
+        float[][] centres = new float[k][];
+        centres[0] = points[random.nextInt(points.length)];
+        double[] weight = new double[points.length];
+        for (int c = 1; c < k; c++) {
+            double total = 0;
+            for (int p = 0; p < points.length; p++) {
+                double nearest = Double.MAX_VALUE;
+                for (int j = 0; j < c; j++) {
+                    nearest = Math.min(nearest, 1 - Vectors.dot(points[p], centres[j]));
+                }
+                weight[p] = nearest * nearest;
+                total += weight[p];
+            }
+            double draw = random.nextDouble() * total;
+            int pick = points.length - 1;
+            for (int p = 0; p < points.length; p++) {
+                draw -= weight[p];
+                if (draw <= 0) {
+                    pick = p;
+                    break;
+                }
+            }
+            centres[c] = points[pick];
+        }
+        return centres;
+    }
+
+    private static int[] assign(float[][] points, float[][] centres) {
+        int[] assigned = new int[points.length];
+        for (int p = 0; p < points.length; p++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < centres.length; c++) {
+                double similarity = Vectors.dot(points[p], centres[c]);
+                if (similarity > best) {
+                    best = similarity;
+                    assigned[p] = c;
+                }
+            }
+        }
+        return assigned;
+    }
+
+    private static float[][] centres(float[][] points, int[] assigned, float[][] previous) {
+        float[][] sums = new float[previous.length][points[0].length];
+        int[] counts = new int[previous.length];
+        for (int p = 0; p < points.length; p++) {
+            add(sums[assigned[p]], points[p]);
+            counts[assigned[p]]++;
+        }
+        for (int c = 0; c < sums.length; c++) {
+            sums[c] = counts[c] == 0 ? previous[c] : Vectors.normalize(sums[c]); // an emptied centre stays put
+        }
+        return sums;
+    }
+
+    /** The words this group leans to most compared with everyone else (none if it leans to nothing). */
+    private static List<String> name(StatementMiner.LeanTable leans, int[] cluster, int c) {
+        record Scored(String label, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (StatementMiner.Feature feature : leans.candidates()) {
+            if (feature.key().equals(StatementMiner.LENGTH_KEY)) {
+                continue;
+            }
+            double inside = 0;
+            double outside = 0;
+            int in = 0;
+            for (int u = 0; u < cluster.length; u++) {
+                if (cluster[u] == c) {
+                    inside += feature.leanByUser()[u];
+                    in++;
+                } else {
+                    outside += feature.leanByUser()[u];
+                }
+            }
+            int out = cluster.length - in;
+            if (in == 0 || out == 0) {
+                return List.of();
+            }
+            double score = inside / in - outside / out;
+            if (score > 0) {
+                scored.add(new Scored(feature.label(), score));
+            }
+        }
+        return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::label))
+                .limit(NAME_WORDS).map(Scored::label).toList();
+    }
+
+    private static String label(List<String> words) {
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    private static void add(float[] sum, float[] vector) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += vector[i];
+        }
+    }
+}

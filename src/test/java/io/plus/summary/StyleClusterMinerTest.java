@@ -1,0 +1,136 @@
+package io.plus.summary;
+
+import io.plus.data.Dataset;
+import io.plus.data.GroundTruth;
+import io.plus.data.PreferencePair;
+import io.plus.data.Split;
+import io.plus.encoder.TextEncoder;
+import io.plus.encoder.Vectors;
+import io.plus.methods.EmbeddingTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StyleClusterMinerTest {
+    private static final List<String> STYLES = List.of("scholarly", "profitable", "playful", "poetic");
+    private static final int DIM = 16;
+
+    /**
+     * Each answer's vector is its style's axis plus noise: the style shows in the embedding of every
+     * answer, while the style's own word is written in only a third of them, so no word divides the
+     * users cleanly, only the direction does.
+     */
+    private static final TextEncoder STYLE_ENCODER = new TextEncoder() {
+        public String id() {
+            return "style-test";
+        }
+
+        public int dimension() {
+            return DIM;
+        }
+
+        public float[][] embed(List<String> texts) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                Random noise = new Random(text.hashCode());
+                float[] v = new float[DIM];
+                for (int k = 0; k < DIM; k++) {
+                    v[k] = (float) (0.5 * noise.nextGaussian());
+                }
+                for (int s = 0; s < STYLES.size(); s++) {
+                    if (text.startsWith("[" + s + "]")) {
+                        v[s] += 2;
+                    }
+                }
+                out[i] = Vectors.normalize(v);
+            }
+            return out;
+        }
+
+        public void close() {
+        }
+    };
+
+    /** 6 training users per style and one unseen user per style with 3 context queries. */
+    private static Dataset styledUsers() {
+        List<PreferencePair> pairs = new ArrayList<>();
+        int user = 0;
+        for (int s = 0; s < STYLES.size(); s++) {
+            for (int u = 0; u < 7; u++, user++) {
+                boolean unseen = u == 6;
+                for (int q = 0; q < (unseen ? 3 : 12); q++) {
+                    Split split = unseen || q < 3 ? Split.CONTEXT : Split.TRAIN;
+                    int query = user * 31 + q;
+                    for (int o = 0; o < STYLES.size(); o++) {
+                        if (o != s) {
+                            pairs.add(new PreferencePair("p" + pairs.size(), "user" + user, "question " + query,
+                                    answer(s, query), answer(o, query), null, split));
+                        }
+                    }
+                }
+            }
+        }
+        return new Dataset("styles", pairs, List.of(), GroundTruth.NONE);
+    }
+
+    private static String answer(int style, int query) {
+        String word = query % 3 == 0 ? " " + STYLES.get(style) : "";
+        return "[" + style + "] answer to question " + query + word + " number" + query + "x" + style;
+    }
+
+    @Test
+    void groupsUsersByTheDirectionOfTheirChoicesAndNamesEachGroupByItsWords() {
+        Dataset data = styledUsers();
+        EmbeddingTable embeddings = EmbeddingTable.embed(data, STYLE_ENCODER, done -> { });
+        List<Statement> styles = StyleClusterMiner.defaults(1).mine(data, embeddings);
+
+        // 24 training users, one group per 6: four styles, each named by its own word
+        assertEquals(4, styles.size(), styles.toString());
+        for (Statement statement : styles) {
+            assertEquals(StyleClusterMiner.STYLE_FEATURE, statement.feature());
+            assertEquals(1.0, Vectors.norm(statement.direction()), 1e-4);
+            assertTrue(statement.heldOutPhrasings().stream().noneMatch(statement.phrasings()::contains));
+        }
+        for (String word : STYLES) {
+            assertEquals(1, styles.stream().filter(st -> st.text().contains(word)).count(),
+                    "exactly one statement names " + word + ": " + styles.stream().map(Statement::text).toList());
+        }
+    }
+
+    @Test
+    void anUnseenUsersContextPointsToTheStatementOfTheirStyle() {
+        Dataset data = styledUsers();
+        EmbeddingTable embeddings = EmbeddingTable.embed(data, STYLE_ENCODER, done -> { });
+        StatementBank bank = StatementMiner.defaults().mine(data)
+                .extendedWith(StyleClusterMiner.defaults(1).mine(data, embeddings));
+        var contexts = UserContexts.of(data, embeddings, bank);
+        for (int s = 0; s < STYLES.size(); s++) {
+            String unseen = "user" + (s * 7 + 6);
+            float[] evidence = contexts.get(unseen).evidence();
+            int best = -1;
+            for (int i = 0; i < bank.size(); i++) {
+                assertTrue(evidence[i] >= -1 && evidence[i] <= 1, "evidence stays in [-1, 1]");
+                if (bank.get(i).direction() != null && (best < 0 || evidence[i] > evidence[best])) {
+                    best = i;
+                }
+            }
+            assertTrue(bank.get(best).text().contains(STYLES.get(s)),
+                    unseen + " prefers " + STYLES.get(s) + " but its context points to " + bank.get(best).text());
+        }
+    }
+
+    @Test
+    void tooFewUsersToGroupGiveNoStyleStatements() {
+        Dataset data = styledUsers();
+        Dataset fewUsers = new Dataset("few", data.pairs().stream()
+                .filter(p -> p.user().equals("user0") || p.user().equals("user7")).toList(), List.of(), GroundTruth.NONE);
+        EmbeddingTable embeddings = EmbeddingTable.embed(fewUsers, STYLE_ENCODER, done -> { });
+        assertTrue(StyleClusterMiner.defaults(1).mine(fewUsers, embeddings).isEmpty());
+    }
+}
