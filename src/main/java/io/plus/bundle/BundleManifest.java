@@ -21,7 +21,8 @@ public record BundleManifest(
         Map<String, String> files,
         String createdAt) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: a summary-conditioned model reads its summary sentence by sentence ({@code SummaryEncoding}). */
+    public static final int FORMAT_VERSION = 2;
     public static final String FILE_NAME = "manifest.json";
 
     /** The text encoder whose embeddings the model reads; a bundle only works with that encoder. */

@@ -7,6 +7,7 @@ import io.plus.encoder.TextEncoder;
 import io.plus.methods.PlusMethod;
 import io.plus.model.CandidateRanking;
 import io.plus.model.RewardHead;
+import io.plus.summary.SummaryEncoding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,11 +59,13 @@ public class ScoreCommand implements Callable<Integer> {
             List<String> texts = new ArrayList<>(candidates);
             texts.add(prompt);
             if (summaryBundle) {
-                texts.add(summary);
+                texts.addAll(SummaryEncoding.sentences(summary));
             }
             float[][] vectors = encoder.embed(texts);
             float[] promptVector = vectors[candidates.size()];
-            float[] condition = summaryBundle ? vectors[candidates.size() + 1] : new float[0];
+            float[] condition = summaryBundle
+                    ? SummaryEncoding.pool(vectors, candidates.size() + 1, texts.size() - candidates.size() - 1)
+                    : new float[0];
             double[] rewards = new double[candidates.size()];
             for (int i = 0; i < candidates.size(); i++) {
                 rewards[i] = head.reward(promptVector, vectors[i], condition);

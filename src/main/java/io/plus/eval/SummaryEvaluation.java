@@ -7,6 +7,7 @@ import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
 import io.plus.summary.SummaryConditioner;
+import io.plus.summary.SummaryEncoding;
 import io.plus.summary.SummaryRenderer;
 
 import java.util.AbstractMap;
@@ -43,7 +44,7 @@ public final class SummaryEvaluation {
         UserConditioner reworded = memoised(summaries.dimension(), user -> {
             Random random = new Random(user.hashCode());
             String text = SummaryRenderer.heldOutVariant(summaries.bank(), summaries.statementIndices(user), random);
-            return summaries.encoder().embed(text);
+            return SummaryEncoding.of(summaries.encoder(), text);
         });
         return Evaluator.evaluate(withConditioner(model, reworded), dataset, embeddings);
     }

@@ -106,7 +106,7 @@ public final class CoAdaptationTrainer {
                 List<Episode> episodes = policy.sample(batch, batchContexts, random);
                 List<String> texts = episodes.stream()
                         .map(e -> SummaryRenderer.trainingVariant(bank, e.statements(), random)).toList();
-                float[][] summaries = encoder.embed(texts);
+                float[][] summaries = SummaryEncoding.of(encoder, texts);
 
                 double[] scored = scoreSummaries(rewardModel, layout, batch, summaries, rewardPairs, embeddings, random,
                         episodes);
@@ -152,7 +152,7 @@ public final class CoAdaptationTrainer {
         for (String user : users) {
             written.put(user, policy.greedy(contexts.getOrDefault(user, noContext)));
         }
-        float[][] canonical = encoder.embed(users.stream().map(u -> SummaryRenderer.canonical(bank, written.get(u))).toList());
+        float[][] canonical = SummaryEncoding.of(encoder, users.stream().map(u -> SummaryRenderer.canonical(bank, written.get(u))).toList());
         List<PreferencePair> heldPairs = new ArrayList<>();
         List<PreferencePair> fitPairs = new ArrayList<>();
         for (String user : users) {
@@ -165,7 +165,7 @@ public final class CoAdaptationTrainer {
         for (int epoch = 0; epoch < config.settleEpochs(); epoch++) {
             List<String> texts = users.stream()
                     .map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
-            float[][] summaries = encoder.embed(texts);
+            float[][] summaries = SummaryEncoding.of(encoder, texts);
             rewardModel.trainEpochs(ConditionedRewardMethod.features(fitPairs, embeddings, bySummary(users, summaries),
                     layout), 1, done -> { });
             double heldLoss = rewardModel.meanLoss(held);

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Conditions a reward model on each user's summary: the summarizer writes it greedily from the
- * user's context, and the reward model reads its text through the encoder — exactly as it would
- * read a summary a person wrote or edited.
+ * user's context, and the reward model reads its text through the encoder ({@link SummaryEncoding})
+ * — exactly as it would read a summary a person wrote or edited.
  */
 public final class SummaryConditioner implements UserConditioner {
     private final PolicyNetwork policy;
@@ -43,7 +43,7 @@ public final class SummaryConditioner implements UserConditioner {
     @Override
     public float[] conditioning(String user) {
         // scored once per pair during evaluation: embed each user's summary once
-        return embeddings.computeIfAbsent(user, u -> encoder.embed(summary(u).text()));
+        return embeddings.computeIfAbsent(user, u -> SummaryEncoding.of(encoder, summary(u).text()));
     }
 
     /** The user's summary, written once from their context (empty context: the policy's prior). */

@@ -3,6 +3,7 @@ package io.plus.serve.score;
 import io.plus.model.CandidateRanking;
 import io.plus.model.RewardHead;
 import io.plus.serve.model.LoadedModel;
+import io.plus.summary.SummaryEncoding;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +25,19 @@ public final class Scorer {
             texts.addAll(item.candidates());
         }
         if (model.readsSummary()) {
-            texts.add(summaryText);
+            texts.addAll(SummaryEncoding.sentences(summaryText)); // read sentence by sentence, as in training
         }
         return texts;
     }
 
     /** Rewards and rankings from the embeddings of {@link #texts}. */
     public static List<CandidateRanking.Ranked> rank(LoadedModel model, float[][] vectors, List<ScoreRequests.Item> items) {
-        float[] condition = model.readsSummary() ? vectors[vectors.length - 1] : new float[0];
+        int itemTexts = 0;
+        for (ScoreRequests.Item item : items) {
+            itemTexts += 1 + item.candidates().size();
+        }
+        float[] condition = model.readsSummary()
+                ? SummaryEncoding.pool(vectors, itemTexts, vectors.length - itemTexts) : new float[0];
         RewardHead head = model.rewardHead();
         List<CandidateRanking.Ranked> out = new ArrayList<>(items.size());
         int at = 0;
