@@ -6,6 +6,8 @@ import io.plus.data.UserTruth;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
+import io.plus.summary.Statement;
+import io.plus.summary.StyleClusterMiner;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.SummaryEncoding;
 import io.plus.summary.SummaryRenderer;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What only a summary-conditioned model can be asked: does it still work when the summary is
@@ -70,6 +73,18 @@ public final class SummaryEvaluation {
         return Evaluator.evaluate(withConditioner(model, swapped), dataset, embeddings);
     }
 
+    /**
+     * What a statement claims, as (feature, polarity): a style statement favours each word it is
+     * named by ("… a style that uses words like safe, better and right"), any other its feature.
+     */
+    private static Stream<Map.Entry<String, Integer>> claims(Statement statement) {
+        List<String> named = StyleClusterMiner.namedStems(statement);
+        if (!named.isEmpty()) {
+            return named.stream().map(stem -> new AbstractMap.SimpleEntry<>(stem, statement.polarity()));
+        }
+        return Stream.of(new AbstractMap.SimpleEntry<>(statement.feature(), statement.polarity()));
+    }
+
     public static Report report(SummaryConditioner summaries, Dataset dataset, int exampleCount) {
         TreeSet<String> testUsers = new TreeSet<>();
         for (PreferencePair pair : dataset.pairs()) {
@@ -93,7 +108,7 @@ public final class SummaryEvaluation {
                 judged++;
                 List<Map.Entry<String, Integer>> statements = summary.statementIds().stream()
                         .map(id -> summaries.bank().byId(id).orElseThrow())
-                        .map(s -> (Map.Entry<String, Integer>) new AbstractMap.SimpleEntry<>(s.feature(), s.polarity()))
+                        .flatMap(SummaryEvaluation::claims)
                         .toList();
                 named += ImpliedPreferences.named(implied.get(), statements) ? 1 : 0;
             }

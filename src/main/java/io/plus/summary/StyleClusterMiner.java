@@ -30,6 +30,8 @@ import java.util.Random;
 public final class StyleClusterMiner {
     /** The feature all style statements share: a summary names at most one style. */
     public static final String STYLE_FEATURE = "#style";
+    /** A style statement's id is this prefix and the word stems it is named by, sorted, comma-separated. */
+    private static final String ID_PREFIX = "style:";
     private static final int NAME_WORDS = 3;
     private static final int RESTARTS = 10;
     private static final int ROUNDS = 50;
@@ -65,11 +67,12 @@ public final class StyleClusterMiner {
         Map<String, float[]> byName = new LinkedHashMap<>();
         Map<String, List<String>> wordsByName = new HashMap<>();
         for (int c = 0; c < k; c++) {
-            List<String> words = name(leans, cluster, c);
-            if (words.isEmpty()) {
+            List<StatementMiner.Feature> named = name(leans, cluster, c);
+            if (named.isEmpty()) {
                 continue;
             }
-            String key = String.join(",", words.stream().sorted().toList());
+            List<String> words = named.stream().map(StatementMiner.Feature::label).toList();
+            String key = String.join(",", named.stream().map(StatementMiner.Feature::key).sorted().toList());
             float[] pooled = byName.computeIfAbsent(key, n -> new float[embeddings.dimension()]);
             for (int u = 0; u < users.size(); u++) {
                 if (cluster[u] == c) {
@@ -82,7 +85,7 @@ public final class StyleClusterMiner {
         for (Map.Entry<String, float[]> entry : byName.entrySet()) {
             String label = label(wordsByName.get(entry.getKey()));
             List<String> phrasings = Phrasings.fill(Phrasings.STYLE_TRAIN, label);
-            statements.add(new Statement("style:" + entry.getKey(), phrasings.get(0), phrasings,
+            statements.add(new Statement(ID_PREFIX + entry.getKey(), phrasings.get(0), phrasings,
                     Phrasings.fill(Phrasings.STYLE_HELD_OUT, label), "mined", STYLE_FEATURE, 1,
                     Vectors.normalize(entry.getValue())));
         }
@@ -195,9 +198,17 @@ public final class StyleClusterMiner {
         return sums;
     }
 
+    /** The word stems a style statement is named by (empty for any other statement). */
+    public static List<String> namedStems(Statement statement) {
+        if (!STYLE_FEATURE.equals(statement.feature()) || !statement.id().startsWith(ID_PREFIX)) {
+            return List.of();
+        }
+        return List.of(statement.id().substring(ID_PREFIX.length()).split(","));
+    }
+
     /** The words this group leans to most compared with everyone else (none if it leans to nothing). */
-    private static List<String> name(StatementMiner.LeanTable leans, int[] cluster, int c) {
-        record Scored(String label, double score) {
+    private static List<StatementMiner.Feature> name(StatementMiner.LeanTable leans, int[] cluster, int c) {
+        record Scored(StatementMiner.Feature feature, double score) {
         }
         List<Scored> scored = new ArrayList<>();
         for (StatementMiner.Feature feature : leans.candidates()) {
@@ -221,11 +232,12 @@ public final class StyleClusterMiner {
             }
             double score = inside / in - outside / out;
             if (score > 0) {
-                scored.add(new Scored(feature.label(), score));
+                scored.add(new Scored(feature, score));
             }
         }
-        return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::label))
-                .limit(NAME_WORDS).map(Scored::label).toList();
+        return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparing(s -> s.feature().key()))
+                .limit(NAME_WORDS).map(Scored::feature).toList();
     }
 
     private static String label(List<String> words) {

@@ -100,7 +100,12 @@ class StyleClusterMinerTest {
         for (String word : STYLES) {
             assertEquals(1, styles.stream().filter(st -> st.text().contains(word)).count(),
                     "exactly one statement names " + word + ": " + styles.stream().map(Statement::text).toList());
+            // what the evaluator reads as the statement's claims: the stems it is named by
+            Statement named = styles.stream().filter(st -> st.text().contains(word)).findFirst().orElseThrow();
+            assertTrue(StyleClusterMiner.namedStems(named).contains(word), StyleClusterMiner.namedStems(named).toString());
         }
+        StatementBank lexical = StatementMiner.defaults().mine(data);
+        assertTrue(lexical.all().stream().allMatch(st -> StyleClusterMiner.namedStems(st).isEmpty()));
     }
 
     @Test
