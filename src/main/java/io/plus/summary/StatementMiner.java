@@ -202,7 +202,8 @@ public final class StatementMiner {
     /** A redundant word joins the statement's label when it scores at least this share of the best. */
     private static final double LABEL_SHARE = 0.6;
 
-    private static String joinLabel(List<String> words) {
+    /** "a", "a and b", "a, b and c". */
+    static String joinLabel(List<String> words) {
         if (words.size() == 1) {
             return words.get(0);
         }

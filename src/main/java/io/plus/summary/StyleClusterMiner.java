@@ -83,7 +83,7 @@ public final class StyleClusterMiner {
         }
         List<Statement> statements = new ArrayList<>();
         for (Map.Entry<String, float[]> entry : byName.entrySet()) {
-            String label = label(wordsByName.get(entry.getKey()));
+            String label = StatementMiner.joinLabel(wordsByName.get(entry.getKey()));
             List<String> phrasings = Phrasings.fill(Phrasings.STYLE_TRAIN, label);
             statements.add(new Statement(ID_PREFIX + entry.getKey(), phrasings.get(0), phrasings,
                     Phrasings.fill(Phrasings.STYLE_HELD_OUT, label), "mined", STYLE_FEATURE, 1,
@@ -238,11 +238,6 @@ public final class StyleClusterMiner {
         return scored.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()
                         .thenComparing(s -> s.feature().key()))
                 .limit(NAME_WORDS).map(Scored::feature).toList();
-    }
-
-    private static String label(List<String> words) {
-        return words.size() == 1 ? words.get(0)
-                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     private static void add(float[] sum, float[] vector) {
