@@ -6,8 +6,8 @@ import io.plus.data.PairTruth;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
 import io.plus.data.UserTruth;
+import io.plus.encoder.HashedTextEncoder;
 import io.plus.encoder.TextEncoder;
-import io.plus.encoder.Vectors;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
@@ -29,31 +29,7 @@ class EvaluatorTest {
     private static final int DIM = 8;
 
     /** Deterministic stand-in vectors: the evaluator, not the encoder, is under test. */
-    private static final TextEncoder HASH_ENCODER = new TextEncoder() {
-        public String id() {
-            return "hash-test";
-        }
-
-        public int dimension() {
-            return DIM;
-        }
-
-        public float[][] embed(List<String> texts) {
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < texts.size(); i++) {
-                Random random = new Random(texts.get(i).hashCode());
-                float[] v = new float[DIM];
-                for (int k = 0; k < DIM; k++) {
-                    v[k] = (float) random.nextGaussian();
-                }
-                out[i] = Vectors.normalize(v);
-            }
-            return out;
-        }
-
-        public void close() {
-        }
-    };
+    private static final TextEncoder HASH_ENCODER = new HashedTextEncoder(DIM);
 
     @Test
     void scoresEachAnswerOnceAndMatchesThePairByPairFormula() {

@@ -1,47 +1,15 @@
 package io.plus.summary;
 
-import io.plus.encoder.TextEncoder;
+import io.plus.encoder.HashedTextEncoder;
 import io.plus.encoder.Vectors;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SummaryEncodingTest {
-    /** Deterministic vectors per text, and a record of every text it was asked to embed. */
-    private static final class RecordingEncoder implements TextEncoder {
-        final List<String> seen = new ArrayList<>();
-
-        public String id() {
-            return "recording";
-        }
-
-        public int dimension() {
-            return 6;
-        }
-
-        public float[][] embed(List<String> texts) {
-            seen.addAll(texts);
-            float[][] out = new float[texts.size()][];
-            for (int i = 0; i < texts.size(); i++) {
-                Random random = new Random(texts.get(i).hashCode());
-                float[] v = new float[6];
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = (float) random.nextGaussian();
-                }
-                out[i] = Vectors.normalize(v);
-            }
-            return out;
-        }
-
-        public void close() {
-        }
-    }
-
     @Test
     void splitsASummaryIntoItsSentences() {
         assertEquals(List.of("Likes dogs.", "Prefers short answers!", "Really?"),
@@ -54,11 +22,11 @@ class SummaryEncodingTest {
 
     @Test
     void aSummaryIsTheUnitMeanOfItsSentencesEachEmbeddedOnce() {
-        RecordingEncoder encoder = new RecordingEncoder();
+        HashedTextEncoder encoder = new HashedTextEncoder(6);
         float[][] out = SummaryEncoding.of(encoder, List.of("Likes dogs. Prefers short answers.", "Likes dogs."));
-        assertEquals(List.of("Likes dogs.", "Prefers short answers."), encoder.seen, "each distinct sentence once");
+        assertEquals(List.of("Likes dogs.", "Prefers short answers."), encoder.embedded(), "each distinct sentence once");
 
-        float[][] parts = new RecordingEncoder().embed(List.of("Likes dogs.", "Prefers short answers."));
+        float[][] parts = new HashedTextEncoder(6).embed(List.of("Likes dogs.", "Prefers short answers."));
         float[] mean = new float[6];
         for (int i = 0; i < 6; i++) {
             mean[i] = parts[0][i] + parts[1][i];
