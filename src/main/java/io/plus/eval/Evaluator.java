@@ -6,10 +6,11 @@ import io.plus.data.PreferencePair;
 import io.plus.data.Split;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
+import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,19 +46,30 @@ public final class Evaluator {
 
     /**
      * {@code r(chosen | user) - r(rejected | user)} for every pair, each (user, prompt, response)
-     * scored once: test pairs often compare one answer with several others (DSP: with four).
+     * scored once: test pairs often compare one answer with several others (DSP: with four). The
+     * distinct responses are scored as one batch.
      */
     static double[] margins(FittedModel model, List<PreferencePair> pairs, EmbeddingTable embeddings) {
-        Map<Scored, Float> rewards = new HashMap<>();
-        double[] margins = new double[pairs.size()];
+        Map<Scored, Integer> index = new LinkedHashMap<>();
+        int[] chosen = new int[pairs.size()];
+        int[] rejected = new int[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             PreferencePair pair = pairs.get(i);
             float[] prompt = embeddings.of(pair.prompt());
-            float chosen = rewards.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.chosen())),
-                    key -> model.reward(key.user(), key.prompt(), key.response()));
-            float rejected = rewards.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.rejected())),
-                    key -> model.reward(key.user(), key.prompt(), key.response()));
-            margins[i] = chosen - rejected;
+            chosen[i] = index.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.chosen())),
+                    key -> index.size());
+            rejected[i] = index.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.rejected())),
+                    key -> index.size());
+        }
+        List<RewardHead.Query> queries = new ArrayList<>(index.size());
+        for (Scored scored : index.keySet()) {
+            queries.add(new RewardHead.Query(scored.prompt(), scored.response(),
+                    model.conditioner().conditioning(scored.user())));
+        }
+        float[] rewards = model.head().rewards(queries);
+        double[] margins = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            margins[i] = rewards[chosen[i]] - rewards[rejected[i]];
         }
         return margins;
     }

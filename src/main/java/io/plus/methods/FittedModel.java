@@ -16,9 +16,4 @@ public record FittedModel(String method, String conditioning, RewardHead head, U
         return head.margin(embeddings.of(pair.prompt()), embeddings.of(pair.chosen()),
                 embeddings.of(pair.rejected()), condition);
     }
-
-    /** {@code r(response | user)} for embedded texts. */
-    public float reward(String user, float[] prompt, float[] response) {
-        return head.reward(prompt, response, conditioner.conditioning(user));
-    }
 }

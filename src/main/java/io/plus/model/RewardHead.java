@@ -1,11 +1,17 @@
 package io.plus.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A trained reward model in serving form: {@code r(prompt, response | conditioning)} computed in
  * plain Java from embeddings. Which conditioning it expects (none, a type vector, a summary
  * embedding) is recorded in the bundle manifest.
  */
 public final class RewardHead {
+    /** Queries whose features are built at a time: bounds memory when scoring a whole test split. */
+    private static final int FEATURE_CHUNK = 512;
+
     private final MlpWeights weights;
     private final FeatureLayout layout;
     private final int embeddingDimension;
@@ -33,6 +39,28 @@ public final class RewardHead {
                     + " values, got " + conditioning.length);
         }
         return weights.forward(layout.build(prompt, response, conditioning));
+    }
+
+    /** One (prompt, response, conditioning) to score. */
+    public record Query(float[] prompt, float[] response, float[] conditioning) {
+    }
+
+    /** {@link #reward} for each query, the same numbers computed in batches. */
+    public float[] rewards(List<Query> queries) {
+        float[] rewards = new float[queries.size()];
+        for (int from = 0; from < queries.size(); from += FEATURE_CHUNK) {
+            List<Query> chunk = queries.subList(from, Math.min(queries.size(), from + FEATURE_CHUNK));
+            List<float[]> features = new ArrayList<>(chunk.size());
+            for (Query query : chunk) {
+                if (query.conditioning().length != conditioningDimension) {
+                    throw new IllegalArgumentException("expected conditioning of " + conditioningDimension
+                            + " values, got " + query.conditioning().length);
+                }
+                features.add(layout.build(query.prompt(), query.response(), query.conditioning()));
+            }
+            System.arraycopy(weights.forwardBatch(features), 0, rewards, from, chunk.size());
+        }
+        return rewards;
     }
 
     /** {@code r(chosen) - r(rejected)}: positive when the model agrees with the label. */

@@ -1,0 +1,79 @@
+package io.plus.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MlpWeightsTest {
+
+    @Test
+    void batchedForwardGivesTheSameBitsAsOneAtATime() {
+        Random random = new Random(11);
+        MlpWeights weights = new MlpWeights(List.of(layer(37, 16, random), layer(16, 9, random), layer(9, 1, random)));
+        List<float[]> inputs = new ArrayList<>();
+        for (int row = 0; row < 150; row++) { // more than two blocks, the last one partial
+            float[] input = new float[37];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (float) random.nextGaussian();
+            }
+            inputs.add(input);
+        }
+        float[] batched = weights.forwardBatch(inputs);
+        float[] single = new float[inputs.size()];
+        for (int row = 0; row < inputs.size(); row++) {
+            single[row] = weights.forward(inputs.get(row));
+        }
+        assertArrayEquals(single, batched, 0f); // exact: evaluation metrics must not move
+        assertEquals(150, batched.length);
+    }
+
+    @Test
+    void batchedForwardRefusesAnInputOfTheWrongSize() {
+        MlpWeights weights = new MlpWeights(List.of(layer(4, 1, new Random(1))));
+        assertThrows(IllegalArgumentException.class, () -> weights.forwardBatch(List.of(new float[4], new float[3])));
+    }
+
+    @Test
+    void rewardHeadBatchMatchesItsSingleReward() {
+        Random random = new Random(5);
+        int dim = 6;
+        RewardHead head = new RewardHead(new MlpWeights(List.of(
+                layer(FeatureLayout.CROSS.dimension(dim, dim), 8, random), layer(8, 1, random))),
+                FeatureLayout.CROSS, dim, dim);
+        List<RewardHead.Query> queries = new ArrayList<>();
+        for (int q = 0; q < 70; q++) {
+            queries.add(new RewardHead.Query(vector(dim, random), vector(dim, random), vector(dim, random)));
+        }
+        float[] batched = head.rewards(queries);
+        for (int q = 0; q < queries.size(); q++) {
+            RewardHead.Query query = queries.get(q);
+            assertEquals(head.reward(query.prompt(), query.response(), query.conditioning()), batched[q], 0f);
+        }
+    }
+
+    private static float[] vector(int dim, Random random) {
+        float[] v = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    private static MlpWeights.Layer layer(int inputs, int outputs, Random random) {
+        float[] weight = new float[inputs * outputs];
+        float[] bias = new float[outputs];
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] = (float) random.nextGaussian();
+        }
+        for (int o = 0; o < outputs; o++) {
+            bias[o] = (float) random.nextGaussian();
+        }
+        return new MlpWeights.Layer(inputs, outputs, weight, bias);
+    }
+}
