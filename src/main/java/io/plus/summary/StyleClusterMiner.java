@@ -24,8 +24,9 @@ import java.util.Random;
  * {@link StatementMiner} cannot find it; the direction can. Hidden labels are never read.
  * <p>
  * It deliberately asks for more groups than there may be user types (one per
- * {@code usersPerCluster} users, at most {@code maxClusters}): two statements for one style cost
- * little, while one statement for two styles would make their users indistinguishable.
+ * {@code usersPerCluster} users, at most {@code maxClusters}): one statement for two styles would
+ * make their users indistinguishable, while two groups of one style are recognisable by their names
+ * and merged back.
  */
 public final class StyleClusterMiner {
     /** The feature all style statements share: a summary names at most one style. */
@@ -62,7 +63,7 @@ public final class StyleClusterMiner {
             return List.of();
         }
         float[][] directions = directions(visible, users, embeddings);
-        int[] cluster = cluster(directions, k, new Random(seed));
+        int[] cluster = mergeNamesakes(leans, cluster(directions, k, new Random(seed)), k);
         // groups that come out with the same name are one style: their directions are pooled
         Map<String, float[]> byName = new LinkedHashMap<>();
         Map<String, List<String>> wordsByName = new HashMap<>();
@@ -90,6 +91,46 @@ public final class StyleClusterMiner {
                     Vectors.normalize(entry.getValue())));
         }
         return statements;
+    }
+
+    /**
+     * Groups named by mostly the same words (all but one in common) are one style split in two by
+     * the deliberate over-clustering; they are merged (transitively) before naming, so their users'
+     * evidence is not divided between near-identical statements.
+     */
+    private static int[] mergeNamesakes(StatementMiner.LeanTable leans, int[] cluster, int k) {
+        List<List<String>> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add(name(leans, cluster, c).stream().map(StatementMiner.Feature::key).toList());
+        }
+        int[] root = new int[k];
+        for (int c = 0; c < k; c++) {
+            root[c] = c;
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                if (names.get(a).size() == NAME_WORDS && names.get(b).size() == NAME_WORDS
+                        && shared(names.get(a), names.get(b)) >= NAME_WORDS - 1) {
+                    root[find(root, b)] = find(root, a);
+                }
+            }
+        }
+        int[] merged = new int[cluster.length];
+        for (int u = 0; u < cluster.length; u++) {
+            merged[u] = find(root, cluster[u]);
+        }
+        return merged;
+    }
+
+    private static int shared(List<String> a, List<String> b) {
+        return (int) a.stream().filter(b::contains).count();
+    }
+
+    private static int find(int[] root, int c) {
+        while (root[c] != c) {
+            c = root[c];
+        }
+        return c;
     }
 
     /** Each user's unit preference direction over their training and context pairs. */

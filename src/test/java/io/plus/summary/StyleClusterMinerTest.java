@@ -130,6 +130,90 @@ class StyleClusterMinerTest {
         }
     }
 
+    /**
+     * Two sub-styles per style (each with a word of its own, and a direction of its own, weaker than
+     * the style's): eight groups for four styles, the over-splitting the miner asks for.
+     */
+    private static Dataset subStyledUsers() {
+        List<PreferencePair> pairs = new ArrayList<>();
+        int user = 0;
+        for (int s = 0; s < STYLES.size(); s++) {
+            for (int sub = 0; sub < 2; sub++) {
+                for (int u = 0; u < 6; u++, user++) {
+                    for (int q = 0; q < 12; q++) {
+                        int query = user * 31 + q;
+                        for (int o = 0; o < STYLES.size(); o++) {
+                            if (o != s) {
+                                pairs.add(new PreferencePair("p" + pairs.size(), "user" + user, "question " + query,
+                                        subAnswer(s, sub, query), subAnswer(o, sub, query), null,
+                                        q < 3 ? Split.CONTEXT : Split.TRAIN));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new Dataset("sub-styles", pairs, List.of(), GroundTruth.NONE);
+    }
+
+    private static String subAnswer(int style, int sub, int query) {
+        String word = switch (query % 3) {
+            case 0 -> STYLES.get(style);
+            case 1 -> STYLES.get(style) + "ish";
+            default -> (sub == 0 ? "alpha" : "omega") + STYLES.get(style);
+        };
+        return "[" + style + "." + sub + "] answer to question " + query + " " + word + " number" + query + "x" + style;
+    }
+
+    private static final TextEncoder SUB_STYLE_ENCODER = new TextEncoder() {
+        public String id() {
+            return "sub-style-test";
+        }
+
+        public int dimension() {
+            return DIM;
+        }
+
+        public float[][] embed(List<String> texts) {
+            float[][] out = new float[texts.size()][];
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                Random noise = new Random(text.hashCode());
+                float[] v = new float[DIM];
+                for (int k = 0; k < DIM; k++) {
+                    v[k] = (float) (0.3 * noise.nextGaussian());
+                }
+                for (int s = 0; s < STYLES.size(); s++) {
+                    for (int sub = 0; sub < 2; sub++) {
+                        if (text.startsWith("[" + s + "." + sub + "]")) {
+                            v[s] += 2;
+                            v[STYLES.size() + 2 * s + sub] += 1.5f;
+                        }
+                    }
+                }
+                out[i] = Vectors.normalize(v);
+            }
+            return out;
+        }
+
+        public void close() {
+        }
+    };
+
+    @Test
+    void groupsOfOneStyleNamedByMostlyTheSameWordsBecomeOneStatement() {
+        Dataset data = subStyledUsers();
+        EmbeddingTable embeddings = EmbeddingTable.embed(data, SUB_STYLE_ENCODER, done -> { });
+        // 48 training users, one group per 6: eight groups, two per style, whose names share the style's words
+        List<Statement> styles = StyleClusterMiner.defaults(1).mine(data, embeddings);
+
+        assertEquals(4, styles.size(), styles.stream().map(Statement::text).toList().toString());
+        for (String word : STYLES) {
+            assertEquals(1, styles.stream().filter(st -> StyleClusterMiner.namedStems(st).contains(word)).count(),
+                    "exactly one statement names " + word + ": " + styles.stream().map(Statement::text).toList());
+        }
+    }
+
     @Test
     void tooFewUsersToGroupGiveNoStyleStatements() {
         Dataset data = styledUsers();
