@@ -10,6 +10,7 @@ import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +62,11 @@ public final class Evaluator {
             rejected[i] = index.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.rejected())),
                     key -> index.size());
         }
+        Map<String, float[]> conditioning = new HashMap<>(); // once per user: a conditioner may compute it
         List<RewardHead.Query> queries = new ArrayList<>(index.size());
         for (Scored scored : index.keySet()) {
             queries.add(new RewardHead.Query(scored.prompt(), scored.response(),
-                    model.conditioner().conditioning(scored.user())));
+                    conditioning.computeIfAbsent(scored.user(), model.conditioner()::conditioning)));
         }
         float[] rewards = model.head().rewards(queries);
         double[] margins = new double[pairs.size()];

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +16,6 @@ import java.util.List;
 public record MlpWeights(List<Layer> layers) {
     private static final int MAGIC = 0x504C5553; // "PLUS"
     private static final int FORMAT = 1;
-    /** Inputs per block of {@link #forwardBatch}: the block's activations stay in cache while a layer's weights stream past. */
-    private static final int BATCH_BLOCK = 64;
 
     /** One dense layer: {@code weight} is row-major {@code [outputs][inputs]}. */
     public record Layer(int inputs, int outputs, float[] weight, float[] bias) {
@@ -59,7 +56,10 @@ public record MlpWeights(List<Layer> layers) {
         return forwardAll(input)[0];
     }
 
-    /** Forward pass: ReLU between layers, linear output. */
+    /**
+     * Forward pass: ReLU between layers, linear output. The reference form, one dot product per
+     * output; hot paths use {@link MlpForward}, which gives the same bits faster.
+     */
     public float[] forwardAll(float[] input) {
         if (input.length != inputDimension()) {
             throw new IllegalArgumentException("expected " + inputDimension() + " features, got " + input.length);
@@ -76,62 +76,6 @@ public record MlpWeights(List<Layer> layers) {
                     sum += layer.weight()[row + i] * activation[i];
                 }
                 next[o] = hidden ? Math.max(0f, sum) : sum;
-            }
-            activation = next;
-        }
-        return activation;
-    }
-
-    /**
-     * The scalar outputs for many inputs at once, bit-identical to {@link #forward} on each: every
-     * output still sums bias then {@code w[i] * x[i]} in input order, but with the batch as the
-     * innermost loop the JIT vectorises it (several times faster when evaluating thousands of pairs).
-     */
-    public float[] forwardBatch(List<float[]> inputs) {
-        if (outputDimension() != 1) {
-            throw new IllegalStateException("network has " + outputDimension() + " outputs");
-        }
-        float[] outputs = new float[inputs.size()];
-        for (int from = 0; from < inputs.size(); from += BATCH_BLOCK) {
-            List<float[]> block = inputs.subList(from, Math.min(inputs.size(), from + BATCH_BLOCK));
-            System.arraycopy(forwardBlock(block), 0, outputs, from, block.size());
-        }
-        return outputs;
-    }
-
-    private float[] forwardBlock(List<float[]> block) {
-        int n = block.size();
-        // activations batch-innermost: activation[feature * n + row]
-        float[] activation = new float[inputDimension() * n];
-        for (int row = 0; row < n; row++) {
-            float[] input = block.get(row);
-            if (input.length != inputDimension()) {
-                throw new IllegalArgumentException("expected " + inputDimension() + " features, got " + input.length);
-            }
-            for (int i = 0; i < input.length; i++) {
-                activation[i * n + row] = input[i];
-            }
-        }
-        for (int l = 0; l < layers.size(); l++) {
-            Layer layer = layers.get(l);
-            float[] weight = layer.weight();
-            float[] next = new float[layer.outputs() * n];
-            for (int o = 0; o < layer.outputs(); o++) {
-                int at = o * n;
-                Arrays.fill(next, at, at + n, layer.bias()[o]);
-                int row = o * layer.inputs();
-                for (int i = 0; i < layer.inputs(); i++) {
-                    float w = weight[row + i];
-                    int src = i * n;
-                    for (int b = 0; b < n; b++) {
-                        next[at + b] += w * activation[src + b];
-                    }
-                }
-                if (l < layers.size() - 1) {
-                    for (int b = at; b < at + n; b++) {
-                        next[b] = Math.max(0f, next[b]);
-                    }
-                }
             }
             activation = next;
         }

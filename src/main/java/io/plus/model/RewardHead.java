@@ -13,6 +13,7 @@ public final class RewardHead {
     private static final int FEATURE_CHUNK = 512;
 
     private final MlpWeights weights;
+    private final MlpForward forward;
     private final FeatureLayout layout;
     private final int embeddingDimension;
     private final int conditioningDimension;
@@ -28,6 +29,7 @@ public final class RewardHead {
                     + conditioningDimension + " give " + expected);
         }
         this.weights = weights;
+        this.forward = new MlpForward(weights);
         this.layout = layout;
         this.embeddingDimension = embeddingDimension;
         this.conditioningDimension = conditioningDimension;
@@ -38,14 +40,14 @@ public final class RewardHead {
             throw new IllegalArgumentException("expected conditioning of " + conditioningDimension
                     + " values, got " + conditioning.length);
         }
-        return weights.forward(layout.build(prompt, response, conditioning));
+        return forward.forward(layout.build(prompt, response, conditioning))[0];
     }
 
     /** One (prompt, response, conditioning) to score. */
     public record Query(float[] prompt, float[] response, float[] conditioning) {
     }
 
-    /** {@link #reward} for each query, the same numbers computed in batches. */
+    /** {@link #reward} for each query, the same numbers, computed a few rows per pass over the weights. */
     public float[] rewards(List<Query> queries) {
         float[] rewards = new float[queries.size()];
         for (int from = 0; from < queries.size(); from += FEATURE_CHUNK) {
@@ -58,7 +60,7 @@ public final class RewardHead {
                 }
                 features.add(layout.build(query.prompt(), query.response(), query.conditioning()));
             }
-            System.arraycopy(weights.forwardBatch(features), 0, rewards, from, chunk.size());
+            System.arraycopy(forward.forwardScalars(features), 0, rewards, from, chunk.size());
         }
         return rewards;
     }

@@ -1,5 +1,6 @@
 package io.plus.summary;
 
+import io.plus.model.MlpForward;
 import io.plus.model.MlpWeights;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class PolicyNetwork {
     static final float MASKED = -1e9f;
 
     private final MlpWeights weights;
+    private final MlpForward forward;
     private final SummaryShape shape;
     private final float[][] statementEmbeddings;
     private final int[] statementWords;
@@ -31,6 +33,7 @@ public final class PolicyNetwork {
             throw new IllegalArgumentException("one word count per statement");
         }
         this.weights = weights;
+        this.forward = new MlpForward(weights);
         this.shape = shape;
         this.statementEmbeddings = statementEmbeddings;
         this.statementWords = statementWords;
@@ -68,7 +71,7 @@ public final class PolicyNetwork {
 
     /** Unmasked logits of all actions and the value estimate (last element). */
     public float[] logitsAndValue(float[] state, float[] evidence) {
-        float[] out = weights.forwardAll(state);
+        float[] out = forward.forward(state);
         return SummaryScoring.logitsAndValue(out, statementEmbeddings, shape.embeddingDimension(), evidence,
                 shape.evidenceWeight());
     }

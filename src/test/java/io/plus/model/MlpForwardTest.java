@@ -10,33 +10,48 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class MlpWeightsTest {
+class MlpForwardTest {
 
     @Test
-    void batchedForwardGivesTheSameBitsAsOneAtATime() {
+    void givesTheSameBitsAsTheReferenceForwardPass() {
         Random random = new Random(11);
         MlpWeights weights = new MlpWeights(List.of(layer(37, 16, random), layer(16, 9, random), layer(9, 1, random)));
         List<float[]> inputs = new ArrayList<>();
-        for (int row = 0; row < 150; row++) { // more than two blocks, the last one partial
+        for (int row = 0; row < 150; row++) { // many passes, the last one partial
             float[] input = new float[37];
             for (int i = 0; i < input.length; i++) {
                 input[i] = (float) random.nextGaussian();
             }
             inputs.add(input);
         }
-        float[] batched = weights.forwardBatch(inputs);
-        float[] single = new float[inputs.size()];
+        MlpForward forward = new MlpForward(weights);
+        float[] batched = forward.forwardScalars(inputs);
+        float[] reference = new float[inputs.size()];
         for (int row = 0; row < inputs.size(); row++) {
-            single[row] = weights.forward(inputs.get(row));
+            reference[row] = weights.forward(inputs.get(row));
+            assertArrayEquals(weights.forwardAll(inputs.get(row)), forward.forward(inputs.get(row)), 0f);
         }
-        assertArrayEquals(single, batched, 0f); // exact: evaluation metrics must not move
+        assertArrayEquals(reference, batched, 0f); // exact: evaluation metrics must not move
         assertEquals(150, batched.length);
     }
 
     @Test
-    void batchedForwardRefusesAnInputOfTheWrongSize() {
+    void aNetworkWithSeveralOutputsGivesTheReferenceBitsToo() {
+        Random random = new Random(3);
+        MlpWeights weights = new MlpWeights(List.of(layer(21, 12, random), layer(12, 5, random)));
+        MlpForward forward = new MlpForward(weights);
+        for (int row = 0; row < 20; row++) {
+            float[] input = vector(21, random);
+            assertArrayEquals(weights.forwardAll(input), forward.forward(input), 0f);
+        }
+        assertThrows(IllegalStateException.class, () -> forward.forwardScalars(List.of(new float[21])));
+    }
+
+    @Test
+    void refusesAnInputOfTheWrongSize() {
         MlpWeights weights = new MlpWeights(List.of(layer(4, 1, new Random(1))));
-        assertThrows(IllegalArgumentException.class, () -> weights.forwardBatch(List.of(new float[4], new float[3])));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpForward(weights).forwardScalars(List.of(new float[4], new float[3])));
     }
 
     @Test
