@@ -168,8 +168,9 @@ public final class StatementMiner {
         // statement, close runners-up join its label, the rest are dropped as redundant.
         List<Feature> kept = new ArrayList<>();
         List<List<String>> labels = new ArrayList<>();
+        double floor = candidates.isEmpty() ? 0 : NOISE_SHARE * candidates.get(0).score();
         for (Feature candidate : candidates) {
-            if (candidate.score() <= 0) {
+            if (candidate.score() <= 0 || candidate.score() < floor) {
                 break;
             }
             int cluster = -1;
@@ -197,6 +198,12 @@ public final class StatementMiner {
         return labelled;
     }
 
+    /**
+     * Words whose disagreement is below this share of the strongest feature's are noise beside it
+     * (pets: "day", "since" score under 0.03 where dog and cat score 0.5), and a statement about
+     * them would only give the summarizer something misleading to say.
+     */
+    private static final double NOISE_SHARE = 0.1;
     /** Lean vectors correlated above this across users are one statement. */
     private static final double REDUNDANT = 0.8;
     /** A redundant word joins the statement's label when it scores at least this share of the best. */

@@ -24,6 +24,7 @@ class StatementMinerTest {
                 "dog and cat are what pets users disagree on: " + ids);
         assertTrue(ids.stream().noneMatch(id -> id.equals("likes:bird") || id.equals("likes:rabbit")),
                 "everyone agrees on birds and rabbits, so they say nothing about a user: " + ids);
+        assertEquals(2, ids.size(), "any other word's disagreement on pets is noise beside dog and cat: " + ids);
         Statement dog = bank.byId("likes:dog").orElseThrow();
         assertTrue(dog.phrasings().size() > 1 && !dog.heldOutPhrasings().isEmpty());
         assertTrue(dog.heldOutPhrasings().stream().noneMatch(dog.phrasings()::contains));
