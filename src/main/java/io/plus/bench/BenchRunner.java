@@ -52,9 +52,17 @@ public final class BenchRunner {
                 for (RewardMethod method : methods) {
                     long t2 = System.nanoTime();
                     int epochs = config.training().epochs();
-                    FittedModel fitted = method.fit(dataset, embeddings, config.training().withSeed(seed),
-                            epoch -> progress.advance(1, where + ": " + method.name() + " epoch " + epoch + "/" + epochs));
+                    int[] epochsDone = {0};
+                    FittedModel fitted = method.fit(dataset, embeddings, config.training().withSeed(seed), epoch -> {
+                        epochsDone[0] = epoch;
+                        progress.advance(1, where + ": " + method.name() + " epoch " + epoch + "/" + epochs);
+                    });
                     double trainSeconds = add(phases, "train", t2);
+                    if (epochsDone[0] < epochs) {
+                        // early stopping: the epochs it skipped are done as far as the ETA is concerned
+                        progress.advance(epochs - epochsDone[0], where + ": " + method.name() + " stopped early at epoch "
+                                + epochsDone[0]);
+                    }
                     long t3 = System.nanoTime();
                     for (SplitMetrics metrics : Evaluator.evaluate(fitted, dataset, embeddings)) {
                         runs.add(new RunRecord(source.name(), method.name(), seed, metrics, trainSeconds));

@@ -10,13 +10,13 @@ import java.util.function.IntConsumer;
  * Trains a reward head from scratch on a fixed set of labelled pairs and returns its weights.
  * A share of the pairs is held out for validation and the weights of the epoch with the lowest
  * validation loss are kept (early stopping), since small heads over frozen embeddings overfit
- * small datasets within a few epochs.
+ * small datasets within a few epochs; training ends when {@link EarlyStopping} says so.
  */
 public final class RewardHeadTrainer {
     /** Hold out this share of the training pairs for choosing the epoch... */
     static final double VALIDATION_SHARE = 0.1;
     /** ...when there are at least this many of them. */
-    static final int MIN_VALIDATION_PAIRS = 30;
+    public static final int MIN_VALIDATION_PAIRS = 30;
 
     private final TrainConfig config;
 
@@ -54,12 +54,10 @@ public final class RewardHeadTrainer {
             LabelledFeatures validation = rows(data, indices(heldOut, true));
             LabelledFeatures fit = rows(data, indices(heldOut, false));
             MlpWeights best = null;
-            double bestLoss = Double.POSITIVE_INFINITY;
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            EarlyStopping stopping = new EarlyStopping();
+            for (int epoch = 1; epoch <= config.epochs() && !stopping.shouldStop(); epoch++) {
                 session.trainEpochs(fit, 1, done -> { });
-                double loss = session.meanLoss(validation);
-                if (loss < bestLoss) {
-                    bestLoss = loss;
+                if (stopping.isBest(session.meanLoss(validation))) {
                     best = session.exportWeights();
                 }
                 onEpoch.accept(epoch);
@@ -69,7 +67,7 @@ public final class RewardHeadTrainer {
     }
 
     /** Marks the rows of a random {@link #VALIDATION_SHARE} of the groups (or of the rows, with few groups). */
-    private static boolean[] validationRows(int[] groups, Random random) {
+    public static boolean[] validationRows(int[] groups, Random random) {
         int[] distinct = Arrays.stream(groups).distinct().sorted().toArray();
         boolean[] heldOut = new boolean[groups.length];
         if (distinct.length < 10) {

@@ -70,6 +70,31 @@ class RewardHeadTrainerTest {
     }
 
     @Test
+    void stopsSoonAfterTheValidationLossStopsImprovingButNotWhileItImproves() {
+        TrainConfig config = new TrainConfig(32, 1, 40, 32, 3e-3f, 0f, 5);
+        // labels independent of the features: nothing to learn, the validation loss only rises
+        Random random = new Random(11);
+        int n = 600;
+        int d = 16;
+        float[] chosen = new float[n * d];
+        float[] rejected = new float[n * d];
+        for (int i = 0; i < n * d; i++) {
+            chosen[i] = (float) random.nextGaussian();
+            rejected[i] = (float) random.nextGaussian();
+        }
+        int[] noiseEpochs = {0};
+        new RewardHeadTrainer(config).train(new LabelledFeatures(d, n, chosen, rejected), e -> noiseEpochs[0] = e);
+        assertTrue(noiseEpochs[0] <= 3 * EarlyStopping.PATIENCE,
+                "trained " + noiseEpochs[0] + " epochs on pure noise");
+
+        int[] signalEpochs = {0};
+        TrainConfig slow = new TrainConfig(32, 1, 40, 32, 1e-4f, 0f, 5);
+        new RewardHeadTrainer(slow).train(hiddenDirectionTask(600, d, 1), e -> signalEpochs[0] = e);
+        assertTrue(signalEpochs[0] > noiseEpochs[0] + EarlyStopping.PATIENCE,
+                "a slowly improving run stopped at epoch " + signalEpochs[0] + ", the noise run at " + noiseEpochs[0]);
+    }
+
+    @Test
     void sameSeedGivesIdenticalWeights() {
         TrainConfig config = new TrainConfig(16, 1, 3, 16, 1e-3f, 0f, 42);
         LabelledFeatures data = hiddenDirectionTask(100, 8, 3);
