@@ -24,6 +24,8 @@ import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlOffline;
+import io.plus.training.EarlyStopping;
+import io.plus.training.RewardHeadTrainer;
 import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
 
@@ -37,7 +39,8 @@ import java.util.function.IntConsumer;
  * direction from rejected to chosen responses) to a Gaussian posterior over a small latent user
  * vector; the reward model is conditioned on a sample of it. Loss: Bradley–Terry plus a KL term to
  * the standard normal prior whose weight is annealed up from zero. At evaluation the posterior
- * mean is used.
+ * mean is used. Like the other reward heads it keeps the epoch with the lowest validation loss on
+ * held-out prompts and stops early.
  */
 public final class VplMethod implements RewardMethod {
     static {
@@ -72,8 +75,23 @@ public final class VplMethod implements RewardMethod {
             try (Trainer encoder = newTrainer(encoderModel, config, device, new Shape(1, d));
                  Trainer reward = newTrainer(rewardModel, config, device, new Shape(1, featureDim + LATENT))) {
                 Random random = new Random(config.seed());
-                int[] order = Shuffle.identity(pairs.size());
-                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                // pairs of a tenth of the prompts choose the epoch, as for the other reward heads
+                boolean[] heldOut = RewardHeadTrainer.validationRows(ConditionedRewardMethod.promptGroups(pairs),
+                        new Random(config.seed() ^ 0x5DEECE66DL));
+                List<PreferencePair> fit = new java.util.ArrayList<>();
+                List<PreferencePair> validation = new java.util.ArrayList<>();
+                for (int i = 0; i < pairs.size(); i++) {
+                    (heldOut[i] ? validation : fit).add(pairs.get(i));
+                }
+                if (validation.size() < RewardHeadTrainer.MIN_VALIDATION_PAIRS) {
+                    // too few to choose an epoch by: train on everything for all epochs
+                    fit = pairs;
+                    validation = List.of();
+                }
+                FittedModel best = null;
+                EarlyStopping stopping = new EarlyStopping();
+                int[] order = Shuffle.identity(fit.size());
+                for (int epoch = 1; epoch <= config.epochs() && !stopping.shouldStop(); epoch++) {
                     // KL weight annealed from 0 to its full value over the first half of training
                     float beta = KL_WEIGHT * Math.min(1f, 2f * (epoch - 1) / Math.max(1, config.epochs()));
                     Shuffle.inPlace(order, random);
@@ -84,9 +102,8 @@ public final class VplMethod implements RewardMethod {
                         float[] rejected = new float[rows * featureDim];
                         float[] noise = new float[rows * LATENT];
                         for (int r = 0; r < rows; r++) {
-                            PreferencePair pair = pairs.get(order[start + r]);
-                            ContextEncoder.Encoding encoding = contexts.get(pair.user());
-                            System.arraycopy(encoding == null ? noContext : encoding.preferenceDirection(), 0, context, r * d, d);
+                            PreferencePair pair = fit.get(order[start + r]);
+                            System.arraycopy(preferenceDirection(contexts, pair.user(), noContext), 0, context, r * d, d);
                             float[] prompt = embeddings.of(pair.prompt());
                             layout.writeInto(chosen, r * featureDim, prompt, embeddings.of(pair.chosen()), new float[0]);
                             layout.writeInto(rejected, r * featureDim, prompt, embeddings.of(pair.rejected()), new float[0]);
@@ -96,20 +113,49 @@ public final class VplMethod implements RewardMethod {
                         }
                         step(encoder, reward, context, chosen, rejected, noise, rows, d, featureDim, beta);
                     }
+                    FittedModel current = snapshot(encoderModel, rewardModel, layout, d, featureDim, contexts, noContext);
+                    if (validation.isEmpty() || stopping.isBest(meanLoss(current, validation, embeddings))) {
+                        best = current;
+                    }
                     onEpoch.accept(epoch);
                 }
-                MlpWeights encoderWeights = DjlMlp.export(encoderModel.getBlock(), d);
-                MlpWeights rewardWeights = DjlMlp.export(rewardModel.getBlock(), featureDim + LATENT);
-                RewardHead head = new RewardHead(rewardWeights, layout, d, LATENT);
-                // at evaluation the posterior mean stands for the user
-                UserConditioner conditioner = UserConditioner.of(LATENT, user -> {
-                    ContextEncoder.Encoding encoding = contexts.get(user);
-                    float[] posterior = encoderWeights.forwardAll(encoding == null ? noContext : encoding.preferenceDirection());
-                    return java.util.Arrays.copyOf(posterior, LATENT);
-                });
-                return new FittedModel(name(), "VPL_LATENT", head, conditioner);
+                return best;
             }
         }
+    }
+
+    /** The model as it stands: at evaluation the posterior mean stands for the user. */
+    private FittedModel snapshot(Model encoderModel, Model rewardModel, FeatureLayout layout, int d, int featureDim,
+                                 Map<String, ContextEncoder.Encoding> contexts, float[] noContext) {
+        MlpWeights encoderWeights = DjlMlp.export(encoderModel.getBlock(), d);
+        MlpWeights rewardWeights = DjlMlp.export(rewardModel.getBlock(), featureDim + LATENT);
+        RewardHead head = new RewardHead(rewardWeights, layout, d, LATENT);
+        UserConditioner conditioner = UserConditioner.of(LATENT, user -> java.util.Arrays.copyOf(
+                encoderWeights.forwardAll(preferenceDirection(contexts, user, noContext)), LATENT));
+        return new FittedModel(name(), "VPL_LATENT", head, conditioner);
+    }
+
+    private static float[] preferenceDirection(Map<String, ContextEncoder.Encoding> contexts, String user,
+                                               float[] noContext) {
+        ContextEncoder.Encoding encoding = contexts.get(user);
+        return encoding == null ? noContext : encoding.preferenceDirection();
+    }
+
+    private static double meanLoss(FittedModel model, List<PreferencePair> pairs, EmbeddingTable embeddings) {
+        List<RewardHead.Query> queries = new java.util.ArrayList<>(2 * pairs.size());
+        Map<String, float[]> latents = new java.util.HashMap<>();
+        for (PreferencePair pair : pairs) {
+            float[] latent = latents.computeIfAbsent(pair.user(), model.conditioner()::conditioning);
+            float[] prompt = embeddings.of(pair.prompt());
+            queries.add(new RewardHead.Query(prompt, embeddings.of(pair.chosen()), latent));
+            queries.add(new RewardHead.Query(prompt, embeddings.of(pair.rejected()), latent));
+        }
+        float[] rewards = model.head().rewards(queries);
+        double total = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            total += BradleyTerryLoss.of(rewards[2 * i] - rewards[2 * i + 1]);
+        }
+        return total / Math.max(1, pairs.size());
     }
 
     private static Trainer newTrainer(Model model, TrainConfig config, Device device, Shape input) {

@@ -27,7 +27,7 @@ class BenchRunnerTest {
     @Test
     void oracleSeparatesPetsUserTypesThatBtlCannotAndReportsAreWritten() throws Exception {
         BenchConfig config = new BenchConfig(List.of(DatasetCatalog.source("pets", true, Optional.empty())),
-                List.of("BTL", "PLUS", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
+                List.of("BTL", "VPL", "PLUS", "Oracle"), List.of(1L), TrainConfig.defaults(1).withEpochs(10), out);
         BenchResult result;
         try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM, Optional.empty())) {
             result = new BenchRunner(encoder, MethodRegistry.standard(encoder, 60)).run(config, Progress.silent());
@@ -40,6 +40,9 @@ class BenchRunnerTest {
         // agreed pairs are easy for both, so BTL's accuracy on all pairs is well above its controversial one
         assertTrue(btl.accuracyAll().mean() > btl.accuracyControversial().mean() + 0.1, "BTL " + btl);
         assertEquals(1.0, oracle.bayesControversial().mean(), 1e-9, "pets labels are noise-free");
+        // VPL's latent, read from a new user's context pairs, tells the two types apart
+        BenchResult.Row vpl = row(result, "VPL", Split.TEST_UNSEEN_USERS);
+        assertTrue(vpl.accuracyControversial().mean() >= 0.9, "VPL " + vpl);
 
         BenchResult.Row plus = row(result, "PLUS", Split.TEST_UNSEEN_USERS);
         BenchResult.Row swapped = row(result, "PLUS other type's summary", Split.TEST_UNSEEN_USERS);
