@@ -56,6 +56,7 @@ public final class MarkdownTable {
                         .append(named.n() == 0 ? "—" : percent(named)).append(" | ").append(examples).append(" |\n");
             }
         }
+        out.append(TimingTable.render(result));
         return out.toString();
     }
 

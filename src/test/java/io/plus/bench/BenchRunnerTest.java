@@ -58,6 +58,9 @@ class BenchRunnerTest {
         String markdown = Files.readString(written.markdown());
         assertTrue(markdown.contains("| pets | test-unseen-users | Oracle |"), markdown);
         assertTrue(markdown.contains("| pets | PLUS | "), "summary table: " + markdown);
+        assertTrue(markdown.contains("| Dataset | BTL | VPL | PLUS | Oracle |"), "timing table: " + markdown);
+        assertTrue(markdown.matches("(?s).*\\| pets \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+\\.\\d \\|\n.*"),
+                "a training time per method: " + markdown);
         JsonNode json = new ObjectMapper().readTree(written.json().toFile());
         assertEquals(result.summary().size(), json.get("summary").size());
         String svg = Files.readString(written.chart());
