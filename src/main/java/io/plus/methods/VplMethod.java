@@ -25,9 +25,9 @@ import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlOffline;
 import io.plus.training.EarlyStopping;
-import io.plus.training.RewardHeadTrainer;
 import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
+import io.plus.training.ValidationSplit;
 
 import java.util.List;
 import java.util.Map;
@@ -76,17 +76,11 @@ public final class VplMethod implements RewardMethod {
                  Trainer reward = newTrainer(rewardModel, config, device, new Shape(1, featureDim + LATENT))) {
                 Random random = new Random(config.seed());
                 // pairs of a tenth of the prompts choose the epoch, as for the other reward heads
-                boolean[] heldOut = RewardHeadTrainer.validationRows(ConditionedRewardMethod.promptGroups(pairs),
-                        new Random(config.seed() ^ 0x5DEECE66DL));
+                boolean[] heldOut = ValidationSplit.heldOut(ConditionedRewardMethod.promptGroups(pairs), config.seed());
                 List<PreferencePair> fit = new java.util.ArrayList<>();
                 List<PreferencePair> validation = new java.util.ArrayList<>();
                 for (int i = 0; i < pairs.size(); i++) {
                     (heldOut[i] ? validation : fit).add(pairs.get(i));
-                }
-                if (validation.size() < RewardHeadTrainer.MIN_VALIDATION_PAIRS) {
-                    // too few to choose an epoch by: train on everything for all epochs
-                    fit = pairs;
-                    validation = List.of();
                 }
                 FittedModel best = null;
                 EarlyStopping stopping = new EarlyStopping();
