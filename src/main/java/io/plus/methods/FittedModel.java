@@ -3,6 +3,12 @@ package io.plus.methods;
 import io.plus.data.PreferencePair;
 import io.plus.model.RewardHead;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A trained method bound to a dataset: it can say how strongly it prefers a pair's chosen side.
  * {@code conditioning} names how the user is described to the head (a {@link ConditioningKind}
@@ -15,5 +21,39 @@ public record FittedModel(String method, String conditioning, RewardHead head, U
         float[] condition = conditioner.conditioning(pair.user());
         return head.margin(embeddings.of(pair.prompt()), embeddings.of(pair.chosen()),
                 embeddings.of(pair.rejected()), condition);
+    }
+
+    private record Scored(String user, float[] prompt, float[] response) {
+    }
+
+    /**
+     * {@code r(chosen | user) - r(rejected | user)} for every pair, each (user, prompt, response)
+     * scored once: test pairs often compare one answer with several others (DSP: with four). The
+     * distinct responses are scored as one batch; the rewards are bit-identical to {@link #margin}'s.
+     */
+    public double[] margins(List<PreferencePair> pairs, EmbeddingTable embeddings) {
+        Map<Scored, Integer> index = new LinkedHashMap<>();
+        int[] chosen = new int[pairs.size()];
+        int[] rejected = new int[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            PreferencePair pair = pairs.get(i);
+            float[] prompt = embeddings.of(pair.prompt());
+            chosen[i] = index.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.chosen())),
+                    key -> index.size());
+            rejected[i] = index.computeIfAbsent(new Scored(pair.user(), prompt, embeddings.of(pair.rejected())),
+                    key -> index.size());
+        }
+        Map<String, float[]> conditioning = new HashMap<>(); // once per user: a conditioner may compute it
+        List<RewardHead.Query> queries = new ArrayList<>(index.size());
+        for (Scored scored : index.keySet()) {
+            queries.add(new RewardHead.Query(scored.prompt(), scored.response(),
+                    conditioning.computeIfAbsent(scored.user(), conditioner::conditioning)));
+        }
+        float[] rewards = head.rewards(queries);
+        double[] margins = new double[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            margins[i] = rewards[chosen[i]] - rewards[rejected[i]];
+        }
+        return margins;
     }
 }

@@ -136,18 +136,9 @@ public final class VplMethod implements RewardMethod {
     }
 
     private static double meanLoss(FittedModel model, List<PreferencePair> pairs, EmbeddingTable embeddings) {
-        List<RewardHead.Query> queries = new java.util.ArrayList<>(2 * pairs.size());
-        Map<String, float[]> latents = new java.util.HashMap<>();
-        for (PreferencePair pair : pairs) {
-            float[] latent = latents.computeIfAbsent(pair.user(), model.conditioner()::conditioning);
-            float[] prompt = embeddings.of(pair.prompt());
-            queries.add(new RewardHead.Query(prompt, embeddings.of(pair.chosen()), latent));
-            queries.add(new RewardHead.Query(prompt, embeddings.of(pair.rejected()), latent));
-        }
-        float[] rewards = model.head().rewards(queries);
         double total = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            total += BradleyTerryLoss.of(rewards[2 * i] - rewards[2 * i + 1]);
+        for (double margin : model.margins(pairs, embeddings)) {
+            total += BradleyTerryLoss.of(margin);
         }
         return total / Math.max(1, pairs.size());
     }
