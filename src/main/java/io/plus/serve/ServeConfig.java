@@ -86,11 +86,13 @@ public interface ServeConfig {
 
     Limits limits();
 
-    /** Size and count limits of the API, checked field by field. */
+    /** Size, count and cost limits of the API, checked field by field. */
     interface Limits {
+        /** Feedback events in one request (one event, a JSON array or NDJSON lines). */
         @WithDefault("1000")
         int eventsPerRequest();
 
+        /** Characters of a tenant, user, event or model id. */
         @WithDefault("128")
         int idLength();
 
@@ -106,10 +108,21 @@ public interface ServeConfig {
         @WithDefault("2000")
         int summaryLength();
 
+        /** Candidate responses of one prompt to score. */
         @WithDefault("64")
         int candidates();
 
+        /** Prompts in one batch score request. */
         @WithDefault("32")
         int scoreBatchItems();
+
+        /**
+         * Characters one score request may ask the encoder to read: the prompts, candidates and
+         * summary text added up. The encoder reads about 4 characters a token in 128-token windows
+         * at 150-500 windows a second on 2 cores, so 100,000 characters cost at most a second or
+         * two of CPU; 64 candidates of 20,000 characters each (47 s of CPU) are refused.
+         */
+        @WithDefault("100000")
+        int scoreTextCharacters();
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.input.FieldRules;
+import io.plus.serve.problem.JsonProblems;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 
@@ -12,12 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a feedback request (one JSON event, a JSON array, or NDJSON) and validates it field by
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class FeedbackParser {
     public static final String NDJSON = "application/x-ndjson";
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]*");
     static final Set<String> CONTEXT_KINDS = Set.of("conversation", "self-description");
     private static final Set<String> EVENT_FIELDS = Set.of("tenant", "user", "eventId", "timestamp", "preference", "context");
     private static final Set<String> PREFERENCE_FIELDS = Set.of("prompt", "chosen", "rejected");
@@ -48,16 +48,20 @@ public final class FeedbackParser {
         List<JsonNode> nodes = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
         if (ndjson) {
-            String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n");
+            // lines end in \n (or \r\n); anything else between two events — a lone \r, a second
+            // object on the same line — is content after the line's one JSON value, and refused
+            String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
+                String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+                if (line.isBlank()) {
                     continue;
                 }
-                nodes.add(read(lines[i].getBytes(StandardCharsets.UTF_8), "line " + (i + 1)));
-                pointers.add("/" + (nodes.size() - 1));
+                String pointer = "/" + nodes.size();
+                nodes.add(read(line.getBytes(StandardCharsets.UTF_8), pointer, "line " + (i + 1) + ": "));
+                pointers.add(pointer);
             }
         } else {
-            JsonNode root = read(body, "body");
+            JsonNode root = read(body, "", "");
             if (root.isArray()) {
                 for (int i = 0; i < root.size(); i++) {
                     nodes.add(root.get(i));
@@ -89,18 +93,17 @@ public final class FeedbackParser {
         return events;
     }
 
-    private JsonNode read(byte[] bytes, String where) {
+    private JsonNode read(byte[] bytes, String pointer, String where) {
         try {
             JsonNode node = json.readTree(bytes);
             if (node == null || node.isMissingNode()) {
-                throw ProblemException.invalid("", where + " is empty");
+                throw ProblemException.invalid(pointer, where + "no JSON value");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "malformed-json", "The body is not valid JSON",
-                    where + ": " + e.getOriginalMessage());
+            throw JsonProblems.of(e).within(pointer, where);
         } catch (java.io.IOException e) {
-            throw new ProblemException(400, "malformed-json", "The body is not valid JSON", where + ": " + e.getMessage());
+            throw new ProblemException(400, "malformed-json", "The body is not valid JSON", where + "the body cannot be read");
         }
     }
 
@@ -164,7 +167,7 @@ public final class FeedbackParser {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                errors.add(new FieldError(pointer + "/" + name, "unknown field; expected one of " + known));
+                errors.add(new FieldError(pointer + "/" + JsonProblems.segment(name), "unknown field; expected one of " + known));
             }
         }
     }
@@ -186,37 +189,13 @@ public final class FeedbackParser {
     private String id(JsonNode node, String field, String pointer, List<FieldError> errors) {
         String at = pointer + "/" + field;
         String text = string(node, field, at, errors);
-        return text != null && checkId(text, at, limits.idLength(), errors) ? text : null;
-    }
-
-    /** Ids: 1..max characters, letters, digits and . _ : @ - (they appear in URLs and cache keys). */
-    public static boolean checkId(String text, String at, int max, List<FieldError> errors) {
-        if (text.isEmpty() || text.length() > max) {
-            errors.add(new FieldError(at, "must have 1 to " + max + " characters"));
-            return false;
-        }
-        if (!ID.matcher(text).matches()) {
-            errors.add(new FieldError(at, "may hold only letters, digits and . _ : @ - (and start with a letter or digit)"));
-            return false;
-        }
-        return true;
+        return text != null && FieldRules.id(text, at, limits.idLength(), errors) ? text : null;
     }
 
     private String text(JsonNode node, String field, String pointer, int max, List<FieldError> errors) {
         String at = pointer + "/" + field;
         String text = string(node, field, at, errors);
-        if (text == null) {
-            return null;
-        }
-        if (text.isBlank()) {
-            errors.add(new FieldError(at, "must not be blank"));
-            return null;
-        }
-        if (text.length() > max) {
-            errors.add(new FieldError(at, "has " + text.length() + " characters; at most " + max));
-            return null;
-        }
-        return text;
+        return text != null && FieldRules.text(text, at, max, errors) ? text : null;
     }
 
     private OffsetDateTime timestamp(JsonNode node, String pointer, List<FieldError> errors) {
@@ -228,12 +207,15 @@ public final class FeedbackParser {
         }
         try {
             OffsetDateTime time = OffsetDateTime.parse(value.asText()).withOffsetSameInstant(ZoneOffset.UTC);
+            if (!FieldRules.timeInRange(time, at, errors)) {
+                return null;
+            }
             if (time.toInstant().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
                 errors.add(new FieldError(at, "is more than a day in the future"));
                 return null;
             }
             return time;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparsable, or out of range once moved to UTC
             errors.add(new FieldError(at, "is not an ISO-8601 time with offset (e.g. 2026-11-27T10:00:00Z)"));
             return null;
         }

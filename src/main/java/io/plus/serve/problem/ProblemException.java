@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** Thrown anywhere in the serving code to answer with a problem document instead of a result. */
 public class ProblemException extends RuntimeException {
+    /** An error body stays a few kilobytes however many fields are wrong: the first ones are listed, the rest counted. */
+    static final int MAX_LISTED_ERRORS = 20;
     private final int status;
     private final String slug;
     private final String title;
@@ -29,7 +31,8 @@ public class ProblemException extends RuntimeException {
         Problem.FieldError first = errors.get(0);
         String detail = first.pointer() + ": " + first.detail()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
-        return new ProblemException(400, "invalid-request", "The request is invalid", detail, errors, Map.of());
+        List<Problem.FieldError> listed = errors.size() > MAX_LISTED_ERRORS ? errors.subList(0, MAX_LISTED_ERRORS) : errors;
+        return new ProblemException(400, "invalid-request", "The request is invalid", detail, listed, Map.of());
     }
 
     public static ProblemException invalid(String pointer, String detail) {
@@ -42,6 +45,16 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(409, slug, title, detail);
+    }
+
+    /**
+     * The same problem found inside a part of the request: {@code pointer} is put before every
+     * field's pointer and {@code where} before the detail (an NDJSON line's number, say).
+     */
+    public ProblemException within(String pointer, String where) {
+        List<Problem.FieldError> moved = errors == null ? null
+                : errors.stream().map(e -> new Problem.FieldError(pointer + e.pointer(), e.detail())).toList();
+        return new ProblemException(status, slug, title, where + getMessage(), moved, headers);
     }
 
     public int status() {

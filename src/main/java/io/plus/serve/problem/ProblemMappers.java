@@ -22,36 +22,38 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException error, HttpServerRequest request) {
-        return problem(new ProblemException(400, "malformed-json", "The body is not valid JSON",
-                error.getOriginalMessage()), request);
+    public Response json(JsonProcessingException error, HttpServerRequest request) {
+        LOG.debugf("unreadable body on %s %s: %s", request.method(), request.path(), error.getOriginalMessage());
+        return problem(JsonProblems.of(error), request);
     }
 
     // Jackson's more specific exceptions have built-in mappers that answer plain JSON: claim them too
     @ServerExceptionMapper
     public Response unparsable(com.fasterxml.jackson.core.JsonParseException error, HttpServerRequest request) {
-        return malformedJson(error, request);
+        return json(error, request);
     }
 
     @ServerExceptionMapper
     public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException error,
                                HttpServerRequest request) {
-        return malformedJson(error, request);
+        return json(error, request);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(com.fasterxml.jackson.databind.JsonMappingException error, HttpServerRequest request) {
+        return json(error, request);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException error, HttpServerRequest request) {
         int status = error.getResponse().getStatus();
+        if (error.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
         if (status >= 500) {
             return unexpected(error, request);
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Client error";
-        Throwable cause = error.getCause();
-        if (cause instanceof JsonProcessingException json) {
-            return malformedJson(json, request);
-        }
-        return problem(new ProblemException(status, "http-" + status, title, error.getMessage()), request);
+        return problem(HttpProblems.of(status, request.method().name()), request);
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,7 @@
 package io.plus.serve.score;
 
 import io.plus.serve.ServeConfig;
-import io.plus.serve.feedback.FeedbackParser;
+import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
@@ -38,41 +38,25 @@ public final class ScoreRequests {
             return null;
         }
         if (summary != null) {
-            if (summary.isBlank()) {
-                errors.add(new FieldError("/summary", "must not be blank"));
-            } else if (summary.length() > limits.summaryLength()) {
-                errors.add(new FieldError("/summary", "has " + summary.length() + " characters; at most "
-                        + limits.summaryLength()));
-            }
+            FieldRules.text(summary, "/summary", limits.summaryLength(), errors);
             return new Subject(null, summary);
         }
         String t = tenant == null ? UserParams.DEFAULT_TENANT : tenant;
-        boolean ok = FeedbackParser.checkId(t, "/tenant", limits.idLength(), errors);
-        ok &= FeedbackParser.checkId(user, "/user", limits.idLength(), errors);
+        boolean ok = FieldRules.id(t, "/tenant", limits.idLength(), errors);
+        ok &= FieldRules.id(user, "/user", limits.idLength(), errors);
         return ok ? new Subject(new UserKey(t, user), null) : null;
     }
 
     public static void item(String pointer, String prompt, List<String> candidates, ServeConfig.Limits limits,
                             List<FieldError> errors) {
-        if (prompt == null || prompt.isBlank()) {
-            errors.add(new FieldError(pointer + "/prompt", "is required and must not be blank"));
-        } else if (prompt.length() > limits.promptLength()) {
-            errors.add(new FieldError(pointer + "/prompt", "has " + prompt.length() + " characters; at most "
-                    + limits.promptLength()));
-        }
+        FieldRules.text(prompt, pointer + "/prompt", limits.promptLength(), errors);
         if (candidates == null || candidates.size() < 2 || candidates.size() > limits.candidates()) {
             errors.add(new FieldError(pointer + "/candidates", "give 2 to " + limits.candidates() + " candidate responses"
                     + (candidates == null ? "" : " (got " + candidates.size() + ")")));
             return;
         }
         for (int i = 0; i < candidates.size(); i++) {
-            String candidate = candidates.get(i);
-            if (candidate == null || candidate.isBlank()) {
-                errors.add(new FieldError(pointer + "/candidates/" + i, "must not be blank"));
-            } else if (candidate.length() > limits.responseLength()) {
-                errors.add(new FieldError(pointer + "/candidates/" + i, "has " + candidate.length()
-                        + " characters; at most " + limits.responseLength()));
-            }
+            FieldRules.text(candidates.get(i), pointer + "/candidates/" + i, limits.responseLength(), errors);
         }
     }
 
@@ -86,6 +70,7 @@ public final class ScoreRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        withinTextBudget(subject, List.of(new Item(request.prompt(), request.candidates())), limits);
         return subject;
     }
 
@@ -110,6 +95,27 @@ public final class ScoreRequests {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        withinTextBudget(subject, request.items(), limits);
         return subject;
+    }
+
+    /**
+     * The encoder's work grows with the characters it reads, so a request's total is bounded
+     * ({@code plus.serve.limits.score-text-characters}); a stored user's summary counts at its
+     * largest possible length, since it is read only after this check.
+     */
+    static void withinTextBudget(Subject subject, List<Item> items, ServeConfig.Limits limits) {
+        long characters = subject.summaryText() != null ? subject.summaryText().length() : limits.summaryLength();
+        for (Item item : items) {
+            characters += item.prompt().length();
+            for (String candidate : item.candidates()) {
+                characters += candidate.length();
+            }
+        }
+        if (characters > limits.scoreTextCharacters()) {
+            throw new ProblemException(413, "score-text-too-large", "Too much text to score in one request",
+                    "the prompts, candidates and summary add up to " + characters + " characters; at most "
+                            + limits.scoreTextCharacters() + " per request: split it into several requests");
+        }
     }
 }

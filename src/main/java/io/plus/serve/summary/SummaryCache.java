@@ -1,6 +1,7 @@
 package io.plus.serve.summary;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.users.UserKey;
@@ -156,7 +157,9 @@ public class SummaryCache {
 
     SummaryView decode(String value) {
         try {
-            return json.readValue(value, SummaryView.class);
+            // what we wrote ourselves, perhaps by a newer version with more fields: read leniently
+            return json.readerFor(SummaryView.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(value);
         } catch (JsonProcessingException e) {
             LOG.warnf("ignoring an unreadable cached summary: %s", e.getOriginalMessage());
             return null;

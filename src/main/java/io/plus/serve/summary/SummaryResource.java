@@ -1,6 +1,8 @@
 package io.plus.serve.summary;
 
 import io.plus.serve.ServeConfig;
+import io.plus.serve.input.FieldRules;
+import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
 import io.plus.serve.users.UserParams;
@@ -18,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** summarize: read, replace (pin) and unpin a user's summary. */
 @Path("/v1/users/{user}/summary")
@@ -50,12 +55,9 @@ public class SummaryResource {
     @Operation(summary = "Replace the summary with the user's own text and pin it (scoring uses it until unpinned)")
     public Uni<SummaryView> put(@PathParam("user") String user, @QueryParam("tenant") String tenant, EditedSummary body) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
-        if (body == null || body.text() == null || body.text().isBlank()) {
-            throw ProblemException.invalid("/text", "is required and must not be blank");
-        }
-        if (body.text().length() > config.limits().summaryLength()) {
-            throw ProblemException.invalid("/text", "has " + body.text().length() + " characters; at most "
-                    + config.limits().summaryLength());
+        List<FieldError> errors = new ArrayList<>();
+        if (!FieldRules.text(body == null ? null : body.text(), "/text", config.limits().summaryLength(), errors)) {
+            throw ProblemException.invalid(errors);
         }
         return summaries.pin(key, body.text().strip());
     }

@@ -1,6 +1,6 @@
 package io.plus.serve.users;
 
-import io.plus.serve.feedback.FeedbackParser;
+import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 
@@ -17,8 +17,8 @@ public final class UserParams {
     public static UserKey key(String tenant, String user, int maxLength) {
         List<FieldError> errors = new ArrayList<>();
         String t = tenant == null || tenant.isEmpty() ? DEFAULT_TENANT : tenant;
-        FeedbackParser.checkId(t, "?tenant", maxLength, errors);
-        FeedbackParser.checkId(user == null ? "" : user, "/user", maxLength, errors);
+        FieldRules.id(t, "?tenant", maxLength, errors);
+        FieldRules.id(user == null ? "" : user, "/user", maxLength, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
