@@ -1,5 +1,7 @@
 package io.plus.bundle;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -82,6 +84,11 @@ public final class BundleStore {
         BundleManifest manifest;
         try {
             manifest = JSON.readValue(manifestFile.toFile(), BundleManifest.class);
+        } catch (JsonProcessingException e) {
+            // where, not what: the file's content stays out of the message (it may not be a manifest at all)
+            JsonLocation at = e.getLocation();
+            throw new BundleException("unreadable manifest " + manifestFile + ": not a bundle manifest"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
         } catch (IOException e) {
             throw new BundleException("unreadable manifest " + manifestFile + ": " + e.getMessage(), e);
         }

@@ -55,7 +55,7 @@ class ModelSwapTest {
 
     @Test
     void activatingWhileRequestsRunFailsNoneAndSwitchesThem() throws Exception {
-        register(ServingTestResources.OTHER_MODELS.resolve(BTL_VERSION));
+        register(ServingTestResources.MODEL_STORE.resolve(BTL_VERSION));
         assertEquals(PLUS_VERSION, servedVersion());
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -108,7 +108,7 @@ class ModelSwapTest {
 
     @Test
     void anActivationByAnotherInstanceIsPickedUpWithoutAMessage() throws Exception {
-        register(ServingTestResources.OTHER_MODELS.resolve(BTL_VERSION));
+        register(ServingTestResources.MODEL_STORE.resolve(BTL_VERSION));
         // another instance flips the registry; this one hears nothing and must notice on its own
         flip(PLUS_VERSION, BTL_VERSION);
         assertTrue(waitForVersion(BTL_VERSION), "still serving " + servedVersion());
@@ -116,7 +116,7 @@ class ModelSwapTest {
 
     @Test
     void anActivationAnnouncedOverRedisIsPickedUp() throws Exception {
-        register(ServingTestResources.OTHER_MODELS.resolve(BTL_VERSION));
+        register(ServingTestResources.MODEL_STORE.resolve(BTL_VERSION));
         double heard = Api.metric("plus_model_announcements_total", "");
         // what another instance's activate call does: flip the registry, then announce it
         flip(PLUS_VERSION, BTL_VERSION);
@@ -131,10 +131,10 @@ class ModelSwapTest {
 
     @Test
     void aBundleThatFailsItsChecksumIsRefusedAndTheOldOneStays() throws Exception {
-        Path broken = ServingTestResources.ROOT.resolve("broken/btl-broken");
+        Path broken = ServingTestResources.MODEL_STORE.resolve("btl-broken");
         ServingTestResources.deleteTree(broken);
         Files.createDirectories(broken);
-        Path source = ServingTestResources.OTHER_MODELS.resolve(BTL_VERSION);
+        Path source = ServingTestResources.MODEL_STORE.resolve(BTL_VERSION);
         try (var files = Files.list(source)) {
             for (Path file : files.toList()) {
                 Files.copy(file, broken.resolve(file.getFileName()));

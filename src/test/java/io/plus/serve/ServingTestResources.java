@@ -23,15 +23,16 @@ import java.util.stream.Stream;
 /**
  * What the serving tests run against: the machine's real PostgreSQL behind a TCP hop the tests can
  * cut ({@link PgProxy}), a real redis-server the tests start and stop ({@link RedisProcess}), and
- * two model bundles trained for real on a small pets dataset — PLUS (bootstrapped at start, as a
- * fresh install would) and BTL (registered and activated by the hot-swap test).
+ * two model bundles trained for real on a small pets dataset, both in the model store — PLUS
+ * (bootstrapped at start, as a fresh install would) and BTL (registered and activated by the
+ * hot-swap test).
  */
 public class ServingTestResources implements QuarkusTestResourceLifecycleManager {
     static final String PLUS_VERSION = "plus-serve-test";
     static final String BTL_VERSION = "btl-serve-test";
     static final Path ROOT = Path.of("target", "serving-test").toAbsolutePath();
-    static final Path BOOTSTRAP_MODELS = ROOT.resolve("models");
-    static final Path OTHER_MODELS = ROOT.resolve("other-models");
+    /** The model store: the registry reads bundles only from inside it. */
+    static final Path MODEL_STORE = ROOT.resolve("models");
 
     private static PgProxy postgres;
     private static RedisProcess redis;
@@ -49,6 +50,7 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         try {
             trainBundlesOnce();
+            removeBundlesMadeByTests();
             resetDatabase();
             postgres = new PgProxy(5432);
             redis = new RedisProcess();
@@ -61,7 +63,7 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
                 // a dropped connection must not leave requests waiting long in the tests
                 "quarkus.datasource.reactive.idle-timeout", "PT30S",
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
-                "plus.serve.models-dir", BOOTSTRAP_MODELS.toString(),
+                "plus.serve.models-dir", MODEL_STORE.toString(),
                 "plus.serve.redis-retry-after", "500ms");
     }
 
@@ -87,12 +89,25 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
         Dataset pets = PetsGenerator.generate(new PetsGenerator.Config(3, 300, 60, 12, 6, 3, false));
         try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM, Optional.empty())) {
             MethodRegistry methods = MethodRegistry.standard(encoder, 40);
-            TrainPipeline.run(pets, encoder, methods.require("PLUS"), TrainConfig.defaults(3), BOOTSTRAP_MODELS,
-                    Optional.of(PLUS_VERSION), epoch -> { });
-            TrainPipeline.run(pets, encoder, methods.require("BTL"), TrainConfig.defaults(3), OTHER_MODELS,
+            // PLUS last: a fresh install activates the newest bundle of the store
+            TrainPipeline.run(pets, encoder, methods.require("BTL"), TrainConfig.defaults(3), MODEL_STORE,
                     Optional.of(BTL_VERSION), epoch -> { });
+            TrainPipeline.run(pets, encoder, methods.require("PLUS"), TrainConfig.defaults(3), MODEL_STORE,
+                    Optional.of(PLUS_VERSION), epoch -> { });
         }
         trained = true;
+    }
+
+    /** Each start sees the store as trained (a test's copies would otherwise be the newest bundle). */
+    private static void removeBundlesMadeByTests() throws IOException {
+        try (Stream<Path> bundles = Files.list(MODEL_STORE)) {
+            for (Path bundle : bundles.toList()) {
+                String name = bundle.getFileName().toString();
+                if (!name.equals(PLUS_VERSION) && !name.equals(BTL_VERSION)) {
+                    deleteTree(bundle);
+                }
+            }
+        }
     }
 
     /** The serving tables start empty, so the PLUS bundle is bootstrapped as on a fresh install. */
@@ -102,13 +117,19 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
                         + "model_version CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, user_summary_id_seq");
     }
 
-    static void run(String... command) {
+    /** What PostgreSQL holds, as psql prints it unaligned: for comparing a user's rows before and after. */
+    static String query(String sql) {
+        return run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql);
+    }
+
+    static String run(String... command) {
         try {
             Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command[0] + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

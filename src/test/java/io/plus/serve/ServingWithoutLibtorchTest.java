@@ -21,7 +21,7 @@ class ServingWithoutLibtorchTest {
     void loadingSummarizingAndScoringNeverMapLibtorch() throws Exception {
         assumeTrue(Files.exists(Path.of("/proc/self/maps")), "needs Linux /proc to see mapped libraries");
         ServingTestResources.trainBundlesOnce();
-        Path bundle = ServingTestResources.BOOTSTRAP_MODELS.resolve(ServingTestResources.PLUS_VERSION);
+        Path bundle = ServingTestResources.MODEL_STORE.resolve(ServingTestResources.PLUS_VERSION);
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ScorePathProbe.class.getName(), bundle.toString())
                 .redirectErrorStream(true).start();

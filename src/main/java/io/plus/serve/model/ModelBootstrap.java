@@ -41,7 +41,7 @@ public class ModelBootstrap {
             }
             LOG.infof("empty registry: registering and activating %s", newest.get());
             return registry.register(newest.get())
-                    .chain(row -> registry.activate(row.version, "bootstrap from " + config.modelsDir()))
+                    .chain(row -> registry.activate(row.version, "bootstrap: the newest bundle of the model store"))
                     .replaceWithVoid()
                     .onFailure(error -> !io.plus.serve.problem.DatabaseFailures.isUnavailable(error))
                     .recoverWithUni(error -> {

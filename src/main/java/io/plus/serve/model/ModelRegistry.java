@@ -3,7 +3,9 @@ package io.plus.serve.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.bundle.BundleException;
+import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
+import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +29,23 @@ import java.util.Optional;
 public class ModelRegistry {
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
+    /** Longest model version name (the column and the API's id limit). */
+    private static final int MAX_VERSION = 128;
+    private final ServingEncoders encoders;
+    private final ObjectMapper json;
+    private final ModelStore store;
+
     @Inject
-    ServingEncoders encoders;
-    @Inject
-    ObjectMapper json;
+    public ModelRegistry(ServingEncoders encoders, ObjectMapper json, ServeConfig config) {
+        this.encoders = encoders;
+        this.json = json;
+        this.store = new ModelStore(config.modelsDir());
+    }
+
+    /** Where bundles are registered from; nothing outside it is read. */
+    public ModelStore store() {
+        return store;
+    }
 
     private ModelLoader loader() {
         return new ModelLoader(encoders::encoder);
@@ -44,14 +60,26 @@ public class ModelRegistry {
                 .firstResult().map(Optional::ofNullable));
     }
 
-    /** Registers the bundle at {@code location} as a candidate; the same bundle again is answered as before. */
-    public Uni<ModelVersion> register(Path location) {
-        Path absolute = location.toAbsolutePath().normalize();
+    /** Registers the bundle at {@code location} (as a client names it) as a candidate. */
+    public Uni<ModelVersion> register(String location) {
+        return register(store.resolve(location));
+    }
+
+    /**
+     * Registers the bundle folder {@code absolute}, which {@link ModelStore#resolve} vouched for,
+     * as a candidate; the same bundle again is answered as before.
+     */
+    Uni<ModelVersion> register(Path absolute) {
         return encoders.run(() -> {
             try {
                 return ModelLoader.inspect(absolute);
             } catch (BundleException e) {
-                throw new ProblemException(422, "bundle-invalid", "The bundle cannot be used", e.getMessage());
+                throw invalid(e.getMessage());
+            }
+        }).invoke(inspected -> {
+            if (!FieldRules.id(inspected.manifest().modelVersion(), "/modelVersion", MAX_VERSION, new ArrayList<>())) {
+                throw invalid("the manifest's model version must be 1 to " + MAX_VERSION + " letters, digits "
+                        + "and . _ : @ - (it appears in URLs)");
             }
         }).chain(inspected -> Panache.withTransaction(() -> ModelVersion.<ModelVersion>findById(
                 inspected.manifest().modelVersion()).chain(existing -> {
@@ -132,9 +160,9 @@ public class ModelRegistry {
                 LOG.warnf("refusing model %s: %s", row.version, e.getMessage());
                 throw new RefusedBundle(e.getMessage());
             }
-        }).onFailure(RefusedBundle.class).call(error -> markRejected(row.version, error.getMessage()))
-                .onFailure(RefusedBundle.class).transform(error -> new ProblemException(422, "bundle-invalid",
-                        "The bundle cannot be used", "model " + row.version + " was refused: " + error.getMessage()));
+        }).onFailure(RefusedBundle.class).call(error -> markRejected(row.version, store.redact(error.getMessage())))
+                .onFailure(RefusedBundle.class).transform(error -> invalid("model " + row.version + " was refused: "
+                        + error.getMessage()));
     }
 
     /** Loads the bundle of a registered version for this instance (no status change). */
@@ -142,6 +170,10 @@ public class ModelRegistry {
         Path location = Path.of(row.location);
         String expected = row.manifestSha256;
         return encoders.run(() -> loader().load(location, expected));
+    }
+
+    private ProblemException invalid(String reason) {
+        return new ProblemException(422, "bundle-invalid", "The bundle cannot be used", store.redact(reason));
     }
 
     private Uni<Void> markRejected(String version, String reason) {

@@ -3,6 +3,8 @@ package io.plus.serve.model;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.input.FieldRules;
+import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,10 +68,10 @@ public class ModelsResource {
     @Operation(summary = "Register a bundle folder as a candidate version (verifies every checksum)")
     public Uni<ModelView> register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration body) {
         requireAdmin(authorization);
-        if (body == null || body.location() == null || body.location().isBlank()) {
-            throw ProblemException.invalid("/location", "is required: the bundle folder");
+        if (body == null || body.location() == null) {
+            throw ProblemException.invalid("/location", "is required: the bundle folder, relative to the model store");
         }
-        return registry.register(Path.of(body.location())).map(this::view);
+        return registry.register(body.location()).map(this::view);
     }
 
     @POST
@@ -77,6 +80,10 @@ public class ModelsResource {
     public Uni<ModelView> activate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @PathParam("version") String version) {
         requireAdmin(authorization);
+        List<FieldError> errors = new ArrayList<>();
+        if (!FieldRules.id(version, "/version", config.limits().idLength(), errors)) {
+            throw ProblemException.invalid(errors);
+        }
         return switched(registry.activate(version, "activated over the API"));
     }
 
@@ -115,7 +122,8 @@ public class ModelsResource {
             metrics = Map.of();
         }
         boolean here = active.get().map(m -> m.version().equals(row.version)).orElse(false);
-        return new ModelView(row.version, row.status, row.statusReason, row.method, row.conditioning, row.encoderId,
-                row.location, row.manifestSha256, metrics, row.registeredAt, row.activatedAt, row.retiredAt, here);
+        // rows written before locations were kept out of reasons may still name the store's folder
+        return new ModelView(row.version, row.status, registry.store().redact(row.statusReason), row.method, row.conditioning, row.encoderId,
+                registry.store().describe(Path.of(row.location)), row.manifestSha256, metrics, row.registeredAt, row.activatedAt, row.retiredAt, here);
     }
 }
