@@ -92,7 +92,8 @@ public final class OnnxSentenceEncoder implements TextEncoder {
     private OnnxSentenceEncoder(EncoderSpec spec, Settings settings) {
         this.spec = spec;
         this.settings = settings;
-        // STACK.md: the ORT engine must exist before any other native ML object in the JVM.
+        // The ORT engine must exist before any other native ML object in the JVM: the order in
+        // which ONNX Runtime and the PyTorch natives load reliably side by side.
         Engine.getEngine("OnnxRuntime");
         this.modelFile = ModelFileCache.materialize(spec.modelResource(), spec.resourceBase(),
                 settings.modelCacheDir());
