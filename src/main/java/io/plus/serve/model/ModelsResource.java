@@ -57,7 +57,7 @@ public class ModelsResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "Model versions, newest first, with status and metrics")
+    @Operation(operationId = "listModels", summary = "Model versions, newest first, with status and metrics")
     public Uni<ModelList> list() {
         return registry.list().map(rows -> new ModelList(active.get().map(LoadedModel::version).orElse(null),
                 rows.stream().map(this::view).toList()));
@@ -65,7 +65,7 @@ public class ModelsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a bundle folder as a candidate version (verifies every checksum)")
+    @Operation(operationId = "registerModel", summary = "Register a bundle folder as a candidate version (verifies every checksum)")
     public Uni<ModelView> register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration body) {
         requireAdmin(authorization);
         if (body == null || body.location() == null) {
@@ -76,7 +76,7 @@ public class ModelsResource {
 
     @POST
     @jakarta.ws.rs.Path("/{version}/activate")
-    @Operation(summary = "Verify a version's bundle and make it the active one; every instance switches within seconds")
+    @Operation(operationId = "activateModel", summary = "Verify a version's bundle and make it the active one; every instance switches within seconds")
     public Uni<ModelView> activate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @PathParam("version") String version) {
         requireAdmin(authorization);
@@ -89,7 +89,7 @@ public class ModelsResource {
 
     @POST
     @jakarta.ws.rs.Path("/rollback")
-    @Operation(summary = "Re-activate the version that was active before the current one")
+    @Operation(operationId = "rollbackModel", summary = "Re-activate the version that was active before the current one")
     public Uni<ModelView> rollback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireAdmin(authorization);
         return switched(registry.rollback());

@@ -55,7 +55,7 @@ public class ScoreResource {
     ServeConfig config;
 
     @POST
-    @Operation(summary = "Rewards, ranking and P(beats the best) for up to 64 candidates of one prompt",
+    @Operation(operationId = "score", summary = "Rewards, ranking and P(beats the best) for up to 64 candidates of one prompt",
             description = "Give \"user\" (their current summary is used) or \"summary\" (any text). A model that reads "
                     + "no summary (BTL) scores without one (summary: null).")
     public Uni<ScoreResponse> score(ScoreRequests.ScoreRequest request) {
@@ -67,7 +67,7 @@ public class ScoreResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Score many prompts (up to 32) for one user or summary in one call")
+    @Operation(operationId = "scoreBatch", summary = "Score many prompts (up to 32) for one user or summary in one call")
     public Uni<BatchScoreResponse> batch(ScoreRequests.BatchScoreRequest request) {
         ScoreRequests.Subject subject = ScoreRequests.validate(request, config.limits());
         return scoreAll(subject, request.items()).map(scored -> new BatchScoreResponse(scored.model().version(),

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -41,8 +44,10 @@ public class SummaryResource {
     ServeConfig config;
 
     @GET
-    @Operation(summary = "The user's current summary, with its statements and provenance",
+    @Operation(operationId = "getSummary", summary = "The user's current summary, with its statements and provenance",
             description = "Header X-Plus-Cache says whether Redis answered (hit) or it was read or built (miss).")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)))
     public Uni<Response> get(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
         return summaries.current(key).map(lookup -> (lookup.cacheHit()
@@ -52,7 +57,7 @@ public class SummaryResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the summary with the user's own text and pin it (scoring uses it until unpinned)")
+    @Operation(operationId = "replaceSummary", summary = "Replace the summary with the user's own text and pin it (scoring uses it until unpinned)")
     public Uni<SummaryView> put(@PathParam("user") String user, @QueryParam("tenant") String tenant, EditedSummary body) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
         List<FieldError> errors = new ArrayList<>();
@@ -63,7 +68,8 @@ public class SummaryResource {
     }
 
     @DELETE
-    @Operation(summary = "Unpin the user's own summary; generated summaries apply again")
+    @Operation(operationId = "unpinSummary", summary = "Unpin the user's own summary; generated summaries apply again")
+    @APIResponse(responseCode = "204", description = "Unpinned (or nothing was pinned)")
     public Uni<Response> unpin(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
         return summaries.unpin(key).map(unpinned -> Response.noContent().build());

@@ -26,7 +26,7 @@ public class UsersResource {
     ServeConfig config;
 
     @DELETE
-    @Operation(summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
+    @Operation(operationId = "eraseUser", summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
     public Uni<ErasureReport> erase(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
         UserKey key = UserParams.key(tenant, user, config.limits().idLength());
         return erasure.erase(key).map(erased -> new ErasureReport(key.tenant(), key.user(), erased));
