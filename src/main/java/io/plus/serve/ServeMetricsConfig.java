@@ -8,6 +8,16 @@ import jakarta.inject.Singleton;
 
 /** Latency histograms (Prometheus buckets) for every HTTP route, so p99 per function can be read off /q/metrics. */
 public class ServeMetricsConfig {
+    /**
+     * Metrics are read by whoever can scrape them: an "exception" tag would name the server's
+     * Java classes there, so no meter keeps one (its series merge into the rest).
+     */
+    @Produces
+    @Singleton
+    MeterFilter noExceptionClassNames() {
+        return MeterFilter.ignoreTags("exception", "error", "cause");
+    }
+
     @Produces
     @Singleton
     MeterFilter httpLatencyHistograms() {

@@ -319,7 +319,7 @@ class HostileInputTest {
     @Test
     void aBodyThatNeverArrivesDoesNotHoldTheConnection() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(40_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v1/feedback HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n{\"tenant\":").getBytes(StandardCharsets.US_ASCII));
@@ -330,7 +330,7 @@ class HostileInputTest {
                 // the server may answer before it closes; read to the end
             }
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-            assertThat(seconds < 15, "the connection stayed open " + seconds + " s (idle timeout 5 s in tests)");
+            assertThat(seconds < 25, "the connection stayed open " + seconds + " s (idle timeout 8 s in tests)");
         }
     }
 
