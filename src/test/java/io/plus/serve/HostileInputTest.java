@@ -254,16 +254,16 @@ class HostileInputTest {
 
     @Test
     void theHttpLayersOwnErrorsAreProblemsToo() {
-        // Quarkus' HTTP layer answers these two before any route of ours runs (a bare 400, no body):
-        // what is asserted is that no body of another shape (a stack, a JSON of Vert.x's) goes out
-        for (String request : new String[]{"GET /v1/users/u1/summary HTTP/1.1\r\nConnection: close\r\n\r\n",
-                "GET /v1/users/%E0%A4%A/summary HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"}) {
-            String answer = rawHttp(request);
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-            assertTrue(body.isEmpty() || answer.contains(PROBLEM), answer);
-            assertFalse(Leaks.found(answer) || answer.contains("stack"), answer);
-        }
+        String noHost = rawHttp("GET /v1/users/u1/summary HTTP/1.1\r\nConnection: close\r\n\r\n");
+        assertTrue(noHost.startsWith("HTTP/1.1 400"), noHost);
+        assertTrue(noHost.contains(PROBLEM) && noHost.contains("urn:plus:problem:bad-request"), noHost);
+        // Quarkus' HTTP layer answers a path that is not valid percent-encoding before any route of
+        // ours runs (a bare 400): what is asserted is that no body of another shape goes out
+        String badEncoding = rawHttp("GET /v1/users/%E0%A4%A/summary HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(badEncoding.startsWith("HTTP/1.1 400"), badEncoding);
+        String body = badEncoding.substring(badEncoding.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.isEmpty() || badEncoding.contains(PROBLEM), badEncoding);
+        assertFalse(Leaks.found(badEncoding) || badEncoding.contains("stack"), badEncoding);
         given().when().delete("/v1/feedback").then().statusCode(405).contentType(PROBLEM)
                 .body("type", is("urn:plus:problem:method-not-allowed"));
         byte[] huge = new byte[11 * 1024 * 1024];

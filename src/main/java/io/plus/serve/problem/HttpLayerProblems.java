@@ -34,6 +34,11 @@ public class HttpLayerProblems {
     void register(@Observes Router router) {
         router.route().order(FIRST).handler(this::refuseDeclaredOversizedBody);
         router.route().order(FIRST).failureHandler(this::answer);
+        // failures Vert.x Web meets while routing, before any handler of a route (a request without
+        // Host, say), go to the router's error handlers, not to the routes' failure handlers
+        for (int status : new int[]{400, 404, 405, 413, 414, 415, 431, 500}) {
+            router.errorHandler(status, this::answer);
+        }
     }
 
     private void refuseDeclaredOversizedBody(RoutingContext routing) {
