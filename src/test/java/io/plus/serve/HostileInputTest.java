@@ -118,6 +118,22 @@ class HostileInputTest {
     }
 
     @Test
+    void invalidUtf8IsRefusedNotReplaced() {
+        String user = Api.newUser("utf");
+        byte[] line = (event(user, "e1", "caf\u00e9", DOG_ANSWER) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[line.length + 1];
+        int at = new String(line, StandardCharsets.UTF_8).indexOf("caf") + 3;
+        System.arraycopy(line, 0, broken, 0, at);
+        broken[at] = (byte) 0xC3; // a lead byte followed by another lead byte: not UTF-8
+        System.arraycopy(line, at, broken, at + 1, line.length - at);
+        for (String type : new String[]{"application/x-ndjson", "application/json"}) {
+            given().contentType(type).body(broken).when().post("/v1/feedback").then().statusCode(400)
+                    .contentType(PROBLEM).body("type", is("urn:plus:problem:malformed-json"));
+        }
+        nothingStoredFor(user);
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         String user = Api.newUser("dup");
         String twoTenants = event(user, "e1", PROMPT, DOG_ANSWER).replace("{\"tenant\":\"acme\",", "{\"tenant\":\"acme\",\"tenant\":\"evil\",");

@@ -9,7 +9,6 @@ import io.plus.serve.problem.JsonProblems;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,19 +48,25 @@ public final class FeedbackParser {
         List<String> pointers = new ArrayList<>();
         if (ndjson) {
             // lines end in \n (or \r\n); anything else between two events — a lone \r, a second
-            // object on the same line — is content after the line's one JSON value, and refused
-            String[] lines = new String(body, StandardCharsets.UTF_8).split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-                if (line.isBlank()) {
-                    continue;
+            // object on the same line — is content after the line's one JSON value, and refused.
+            // Lines are cut as bytes: Jackson, not a lenient decoder, judges their UTF-8.
+            int line = 0;
+            for (int start = 0; start < body.length; ) {
+                int end = start;
+                while (end < body.length && body[end] != '\n') {
+                    end++;
                 }
-                String pointer = "/" + nodes.size();
-                nodes.add(read(line.getBytes(StandardCharsets.UTF_8), pointer, "line " + (i + 1) + ": "));
-                pointers.add(pointer);
+                line++;
+                int length = end - start - (end > start && body[end - 1] == '\r' ? 1 : 0);
+                if (!blank(body, start, length)) {
+                    String pointer = "/" + nodes.size();
+                    nodes.add(read(body, start, length, pointer, "line " + line + ": "));
+                    pointers.add(pointer);
+                }
+                start = end + 1;
             }
         } else {
-            JsonNode root = read(body, "", "");
+            JsonNode root = read(body, 0, body.length, "", "");
             if (root.isArray()) {
                 for (int i = 0; i < root.size(); i++) {
                     nodes.add(root.get(i));
@@ -93,9 +98,18 @@ public final class FeedbackParser {
         return events;
     }
 
-    private JsonNode read(byte[] bytes, String pointer, String where) {
+    private static boolean blank(byte[] bytes, int start, int length) {
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode read(byte[] bytes, int offset, int length, String pointer, String where) {
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = json.readTree(bytes, offset, length);
             if (node == null || node.isMissingNode()) {
                 throw ProblemException.invalid(pointer, where + "no JSON value");
             }
