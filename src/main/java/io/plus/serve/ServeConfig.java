@@ -118,11 +118,12 @@ public interface ServeConfig {
 
         /**
          * Characters one score request may ask the encoder to read: the prompts, candidates and
-         * summary text added up. The encoder reads about 4 characters a token in 128-token windows
-         * at 150-500 windows a second on 2 cores, so 100,000 characters cost at most a second or
-         * two of CPU; 64 candidates of 20,000 characters each (47 s of CPU) are refused.
+         * summary text added up. Encoding dominates the cost: on 2 cores 100,000 characters of
+         * new text took 8.3 s (three runs, 8.25-8.35 s), so the default keeps the worst request
+         * near 2.7 s while 64 candidates of 500 characters still fit; 64 candidates of 20,000
+         * characters (47 s of CPU) are refused.
          */
-        @WithDefault("100000")
+        @WithDefault("32000")
         int scoreTextCharacters();
     }
 }

@@ -322,7 +322,7 @@ class HostileInputTest {
         List<String> candidates = Collections.nCopies(64, long20k);
         given().contentType(ContentType.JSON).body(Map.of("summary", "Likes dogs.", "prompt", PROMPT, "candidates", candidates))
                 .when().post("/v1/score").then().statusCode(413).contentType(PROBLEM)
-                .body("type", is("urn:plus:problem:score-text-too-large")).body("detail", containsString("100000"));
+                .body("type", is("urn:plus:problem:score-text-too-large")).body("detail", containsString("at most 32000"));
         Map<String, Object> item = Map.of("prompt", PROMPT, "candidates", List.of("word ".repeat(2000), "word ".repeat(2000)));
         given().contentType(ContentType.JSON).body(Map.of("summary", "Likes dogs.", "items", Collections.nCopies(6, item)))
                 .when().post("/v1/score/batch").then().statusCode(413).contentType(PROBLEM);
