@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The Pets dataset after METHOD.md's recipe (from the VPL code): one fixed prompt, one-sentence
+ * The Pets dataset as the VPL code that introduced it builds it: one fixed prompt, one-sentence
  * answers from four pools (bird, dog, cat, rabbit), two user types (helpful, harmless), noise-free
  * labels. Each pair's type is drawn uniformly from ten: five agreed (bird>dog, cat>rabbit,
  * bird>cat, dog>rabbit, bird>rabbit) and five copies of the controversial dog-vs-cat type, whose
