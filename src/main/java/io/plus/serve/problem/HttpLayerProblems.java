@@ -12,9 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Errors raised below JAX-RS — a request without Host, a path that is not valid percent-encoding,
- * a body over the size limit — answered as problem+json like every other error, instead of the
- * HTTP layer's own bodies (empty, or JSON of another shape).
+ * Errors raised below JAX-RS — a request without Host, a declared body over the size limit, a
+ * failure while routing — answered as problem+json like every other error, instead of the HTTP
+ * layer's own bodies (empty, or JSON of another shape). Quarkus' URI check and Vert.x's HTTP codec
+ * (bad percent-encoding, 431, 414) answer before any route, so they stay bare.
  */
 @ApplicationScoped
 public class HttpLayerProblems {
