@@ -1,6 +1,6 @@
 package io.plus.serve;
 
-import io.plus.serve.db.SchemaInitializer;
+import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.model.ModelBootstrap;
 import io.plus.serve.model.ModelWatcher;
 import io.quarkus.runtime.StartupEvent;
@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Brings the serving role up: schema, then (on an empty registry) the bundle {@code train} wrote,
+ * Brings the serving role up: schema migrations, then (on an empty registry) the bundle {@code train} wrote,
  * then the active model; the last two only where summarize or score is served. If PostgreSQL is
  * not reachable yet, the instance starts anyway (not ready) and retries until it is.
  */
@@ -28,7 +28,7 @@ public class ServingLifecycle {
     @Inject
     ServeConfig config;
     @Inject
-    SchemaInitializer schema;
+    SchemaMigrations schema;
     @Inject
     ModelBootstrap bootstrap;
     @Inject

@@ -60,6 +60,8 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
         }
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + postgres.port() + "/test",
+                // migrations go through the same cuttable hop as requests
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test",
                 // a dropped connection must not leave requests waiting long in the tests
                 "quarkus.datasource.reactive.idle-timeout", "PT30S",
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
@@ -114,7 +116,8 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
     private static void resetDatabase() {
         run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-v", "ON_ERROR_STOP=1", "-c",
                 "SET client_min_messages = warning; DROP TABLE IF EXISTS plus_user, feedback_event, user_summary, "
-                        + "model_version CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, user_summary_id_seq");
+                        + "model_version, flyway_schema_history CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, "
+                        + "user_summary_id_seq");
     }
 
     /** What PostgreSQL holds, as psql prints it unaligned: for comparing a user's rows before and after. */

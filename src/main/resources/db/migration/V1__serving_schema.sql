@@ -1,6 +1,9 @@
--- PLUS serving schema. Applied by the application at start (SchemaInitializer), idempotently,
--- under an advisory lock so that several replicas starting together do not race.
--- Every statement is separated by a line holding only ';;'.
+-- V1: the serving schema as the application created it before migrations were versioned. Every
+-- statement is idempotent (IF NOT EXISTS): a database set up by an earlier release is baselined at
+-- version 0 and runs this as a no-op, a new one is created by it.
+
+-- "already exists, skipping" is the expected case on an old database, not news
+SET LOCAL client_min_messages = warning;
 
 CREATE TABLE IF NOT EXISTS plus_user (
     tenant             text        NOT NULL,
@@ -12,10 +15,8 @@ CREATE TABLE IF NOT EXISTS plus_user (
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant, user_id)
-)
-;;
-CREATE SEQUENCE IF NOT EXISTS feedback_event_id_seq INCREMENT BY 100
-;;
+);
+CREATE SEQUENCE IF NOT EXISTS feedback_event_id_seq INCREMENT BY 100;
 CREATE TABLE IF NOT EXISTS feedback_event (
     id             bigint      PRIMARY KEY,
     tenant         text        NOT NULL,
@@ -35,10 +36,8 @@ CREATE TABLE IF NOT EXISTS feedback_event (
     body_sha256    text        NOT NULL,
     CONSTRAINT feedback_event_client_id UNIQUE (tenant, event_id),
     CONSTRAINT feedback_event_user_sequence UNIQUE (tenant, user_id, sequence)
-)
-;;
-CREATE SEQUENCE IF NOT EXISTS user_summary_id_seq INCREMENT BY 1
-;;
+);
+CREATE SEQUENCE IF NOT EXISTS user_summary_id_seq INCREMENT BY 1;
 CREATE TABLE IF NOT EXISTS user_summary (
     id                 bigint      PRIMARY KEY,
     tenant             text        NOT NULL,
@@ -51,14 +50,11 @@ CREATE TABLE IF NOT EXISTS user_summary (
     -- generated | edited
     origin             text        NOT NULL,
     created_at         timestamptz NOT NULL DEFAULT now()
-)
-;;
+);
 -- one generated summary per user, model and watermark: replicas that build it concurrently store it once
 CREATE UNIQUE INDEX IF NOT EXISTS user_summary_generated_once
-    ON user_summary (tenant, user_id, model_version, feedback_sequence) WHERE origin = 'generated'
-;;
-CREATE INDEX IF NOT EXISTS user_summary_history ON user_summary (tenant, user_id, created_at DESC)
-;;
+    ON user_summary (tenant, user_id, model_version, feedback_sequence) WHERE origin = 'generated';
+CREATE INDEX IF NOT EXISTS user_summary_history ON user_summary (tenant, user_id, created_at DESC);
 CREATE TABLE IF NOT EXISTS model_version (
     version          text        PRIMARY KEY,
     location         text        NOT NULL,
@@ -74,7 +70,6 @@ CREATE TABLE IF NOT EXISTS model_version (
     registered_at    timestamptz NOT NULL DEFAULT now(),
     activated_at     timestamptz,
     retired_at       timestamptz
-)
-;;
+);
 -- at most one active version, enforced by the database itself
-CREATE UNIQUE INDEX IF NOT EXISTS model_version_one_active ON model_version ((status)) WHERE status = 'active'
+CREATE UNIQUE INDEX IF NOT EXISTS model_version_one_active ON model_version ((status)) WHERE status = 'active';
