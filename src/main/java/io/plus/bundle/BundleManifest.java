@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * {@code manifest.json} of a model bundle: what the model is, what it was trained on and with, how
- * well it did, and the SHA-256 of every other file in the bundle.
+ * well it did, and the SHA-256 of every other file in the bundle. {@code trainingData} says where the
+ * training data came from when it was stored feedback (tenants, snapshot, what was held out, the
+ * model it was compared with); it is null for a bundle trained on a dataset folder.
  */
 public record BundleManifest(
         int formatVersion,
@@ -18,6 +20,7 @@ public record BundleManifest(
         String datasetName,
         String datasetFingerprint,
         Map<String, Object> metrics,
+        Map<String, Object> trainingData,
         Map<String, String> files,
         String createdAt) {
 
@@ -31,6 +34,7 @@ public record BundleManifest(
 
     BundleManifest withFiles(Map<String, String> newFiles) {
         return new BundleManifest(formatVersion, modelVersion, method, conditioning, conditioningDimension,
-                featureLayout, encoder, hyperParameters, datasetName, datasetFingerprint, metrics, newFiles, createdAt);
+                featureLayout, encoder, hyperParameters, datasetName, datasetFingerprint, metrics, trainingData, newFiles,
+                createdAt);
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "plus", mixinStandardHelpOptions = true, version = "PLUS 0.1",
         description = "PLUS: personalised reward models conditioned on learned text summaries of each user's preferences.",
-        subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, EvalCommand.class,
+        subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, TrainRunCommand.class, EvalCommand.class,
                 BenchCommand.class, EncoderBenchCommand.class,
                 SummarizeCommand.class, ScoreCommand.class, ServeCommand.class})
 public class PlusCommand {

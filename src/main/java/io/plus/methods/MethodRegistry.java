@@ -1,11 +1,13 @@
 package io.plus.methods;
 
 import io.plus.encoder.TextEncoder;
+import io.plus.summary.IterationLog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The methods the benchmark and the command line know, in report order. */
 public final class MethodRegistry {
@@ -21,12 +23,17 @@ public final class MethodRegistry {
 
     /** As {@link #standard(TextEncoder)} with another number of co-adaptation iterations. */
     public static MethodRegistry standard(TextEncoder encoder, int plusIterations) {
+        return standard(encoder, plusIterations, log -> { });
+    }
+
+    /** As {@link #standard(TextEncoder, int)}; PLUS and PLUS-untrained report each iteration to {@code onIteration}. */
+    public static MethodRegistry standard(TextEncoder encoder, int plusIterations, Consumer<IterationLog> onIteration) {
         MethodRegistry registry = new MethodRegistry();
         registry.register(new ConditionedRewardMethod("BTL", ConditioningKind.NONE));
         registry.register(new ConditionedRewardMethod("ICL", ConditioningKind.CONTEXT));
         registry.register(new VplMethod());
-        registry.register(new PlusMethod("PLUS-untrained", encoder, false, plusIterations));
-        registry.register(new PlusMethod("PLUS", encoder, true, plusIterations));
+        registry.register(new PlusMethod("PLUS-untrained", encoder, false, plusIterations, onIteration));
+        registry.register(new PlusMethod("PLUS", encoder, true, plusIterations, onIteration));
         registry.register(new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE));
         return registry;
     }

@@ -6,6 +6,7 @@ import io.plus.model.FeatureLayout;
 import io.plus.model.RewardHead;
 import io.plus.summary.CoAdaptationConfig;
 import io.plus.summary.CoAdaptationTrainer;
+import io.plus.summary.IterationLog;
 import io.plus.summary.StatementBank;
 import io.plus.summary.StatementMiner;
 import io.plus.summary.StyleClusterMiner;
@@ -14,6 +15,7 @@ import io.plus.summary.UserContexts;
 import io.plus.training.TrainConfig;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -28,12 +30,20 @@ public final class PlusMethod implements RewardMethod {
     private final TextEncoder encoder;
     private final boolean trainSummarizer;
     private final int iterations;
+    private final Consumer<IterationLog> onIteration;
 
     public PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations) {
+        this(name, encoder, trainSummarizer, iterations, log -> { });
+    }
+
+    /** {@code onIteration} hears every co-adaptation iteration (reward, accuracy, seconds): for progress logs. */
+    public PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations,
+                      Consumer<IterationLog> onIteration) {
         this.name = name;
         this.encoder = encoder;
         this.trainSummarizer = trainSummarizer;
         this.iterations = iterations;
+        this.onIteration = onIteration;
     }
 
     @Override
@@ -51,6 +61,7 @@ public final class PlusMethod implements RewardMethod {
         int epochs = config.epochs();
         CoAdaptationTrainer.Result result = new CoAdaptationTrainer(encoder, coAdaptation).train(visible, embeddings,
                 bank, Optional.empty(), 0, log -> {
+                    onIteration.accept(log);
                     // progress in the bench's units: iterations mapped onto "epochs"
                     int before = (int) ((long) (log.iteration() - 1) * epochs / iterations);
                     int after = (int) ((long) log.iteration() * epochs / iterations);

@@ -45,7 +45,8 @@ class BundleStoreTest {
 
     private static BundleManifest manifest(String version) {
         return new BundleManifest(BundleManifest.FORMAT_VERSION, version, "Oracle", "TRUE_TYPE", CONDITIONING,
-                "BASIC", ENCODER, Map.of("epochs", 3), "pets", "abc123", Map.of("accuracy", 0.9), Map.of(), "2026-11-27T00:00:00Z");
+                "BASIC", ENCODER, Map.of("epochs", 3), "pets", "abc123", Map.of("accuracy", 0.9), null, Map.of(),
+                "2026-11-27T00:00:00Z");
     }
 
     private static final float[] PROMPT = {0.1f, 0.2f, 0.3f, 0.4f};

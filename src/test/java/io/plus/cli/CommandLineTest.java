@@ -1,5 +1,7 @@
 package io.plus.cli;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -8,14 +10,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged command line, run the way a user runs it. */
 @QuarkusMainTest
+@TestProfile(CommandLineTest.AsAUserRunsIt.class)
 class CommandLineTest {
+    /** Serving is off, as for every command but {@code serve} (the test profile turns it on for the HTTP tests). */
+    public static class AsAUserRunsIt implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("plus.serve.enabled", "false", "quarkus.http.host-enabled", "false");
+        }
+    }
+
     @TempDir
     Path tmp;
 
@@ -23,7 +36,7 @@ class CommandLineTest {
     void everyCommandHasHelp(QuarkusMainLauncher launcher) {
         LaunchResult top = launcher.launch("--help");
         assertEquals(0, top.exitCode());
-        for (String command : new String[] {"generate", "import", "train", "eval", "bench", "encoder-bench",
+        for (String command : new String[] {"generate", "import", "train", "train-run", "eval", "bench", "encoder-bench",
                 "summarize", "score", "serve"}) {
             assertTrue(top.getOutput().contains(command), "top-level help lists " + command);
             LaunchResult help = launcher.launch(command, "--help");
@@ -39,6 +52,52 @@ class CommandLineTest {
         assertTrue(result.getErrorOutput().contains("unknown dataset 'no-such-set'"), result.getErrorOutput());
         assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
         assertTrue(Files.notExists(tmp.resolve("x")), "nothing written");
+    }
+
+    @Test
+    void trainRunRefusesBadArgumentsInOneLineAndSaysSoInItsTerminationMessage(QuarkusMainLauncher launcher)
+            throws Exception {
+        String[][] bad = {
+                {"--method", "Oracle"}, // reads hidden truth: a benchmark baseline, not a model to serve
+                {"--method", "no-such-method"},
+                {"--unseen-user-share", "-0.1"},
+                {"--seen-test-share", "1.5"},
+                {"--min-users", "1"},
+                {"--model-store", "s3://bucket/models"},
+                {"--model-version", "../escape"},
+                {"--epochs", "0"},
+        };
+        for (String[] args : bad) {
+            Path termination = tmp.resolve("termination-" + args[0].substring(2) + ".json");
+            List<String> command = new ArrayList<>(List.of("train-run", "--tenant", "acme",
+                    "--termination-log", termination.toString()));
+            command.addAll(List.of(args));
+            if (!command.contains("--model-store")) {
+                command.addAll(List.of("--model-store", tmp.resolve("models").toString()));
+            }
+            LaunchResult result = launcher.launch(command.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), String.join(" ", args) + ": " + result.getErrorOutput());
+            assertTrue(result.getErrorOutput().startsWith("error: "), result.getErrorOutput());
+            assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
+            assertTrue(Files.readString(termination).contains("\"outcome\":\"invalid-arguments\""),
+                    Files.readString(termination));
+            assertTrue(Files.notExists(tmp.resolve("models")), "nothing written");
+        }
+        LaunchResult noTenant = launcher.launch("train-run");
+        assertEquals(2, noTenant.exitCode());
+        assertTrue(noTenant.getErrorOutput().contains("Missing required option: '--tenant"), noTenant.getErrorOutput());
+    }
+
+    @Test
+    void trainRunOnATenantWithoutFeedbackEndsAsTooLittleData(QuarkusMainLauncher launcher) throws Exception {
+        Path termination = tmp.resolve("termination.json");
+        LaunchResult result = launcher.launch("train-run", "--tenant", "nobody-" + System.nanoTime(),
+                "--model-store", tmp.resolve("models").toString(), "--termination-log", termination.toString());
+        assertEquals(3, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("insufficient-data: 0 users have labelled pairs"), result.getErrorOutput());
+        String message = Files.readString(termination);
+        assertTrue(message.contains("\"outcome\":\"insufficient-data\"") && message.contains("\"exitCode\":3"), message);
+        assertTrue(Files.notExists(tmp.resolve("models")), "nothing written");
     }
 
     @Test

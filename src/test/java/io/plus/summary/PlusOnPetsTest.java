@@ -78,7 +78,7 @@ class PlusOnPetsTest {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, "plus-test", "PLUS",
                 PlusMethod.CONDITIONING, plus.conditioner().dimension(), plus.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), Map.of(), dataset.name(), "x",
-                Map.of(), Map.of(), "2026-11-27T00:00:00Z");
+                Map.of(), null, Map.of(), "2026-11-27T00:00:00Z");
         Path dir = BundleStore.write(root, manifest, plus.head().weights(), BundleBinding.extraFiles(plus));
         ModelBundle bundle = BundleStore.read(dir, Optional.of(manifest.encoder()));
         FittedModel loaded = BundleBinding.bind(bundle, dataset, embeddings, encoder);

@@ -37,4 +37,12 @@ public class ModelVersion extends PanacheEntityBase {
     public OffsetDateTime activatedAt;
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
+    /** The version that was active when train-run evaluated this one, and its metrics on the same held-out data. */
+    @Column(name = "baseline_version")
+    public String baselineVersion;
+    @Column(name = "baseline_metrics")
+    public String baselineMetrics;
+    /** The TrainingRun whose Job trained it; null for a bundle registered by hand. */
+    @Column(name = "training_run")
+    public String trainingRun;
 }

@@ -32,11 +32,19 @@ import java.util.Map;
 @Tag(name = "models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
-    /** A registry row as the API shows it, plus whether this instance serves it. */
+    /**
+     * A registry row as the API shows it, plus whether this instance serves it. A version trained by
+     * train-run also shows the version it was compared with and that version's metrics on the same
+     * held-out users and pairs ({@code baseline}), and the training run that made it.
+     */
     public record ModelView(String version, String status, String statusReason, String method, String conditioning,
                             String encoderId, String location, String manifestSha256, Map<String, Object> metrics,
-                            OffsetDateTime registeredAt, OffsetDateTime activatedAt, OffsetDateTime retiredAt,
-                            boolean servedHere) {
+                            Baseline baseline, String trainingRun, OffsetDateTime registeredAt,
+                            OffsetDateTime activatedAt, OffsetDateTime retiredAt, boolean servedHere) {
+    }
+
+    /** The model that was active when a candidate was evaluated; metrics are null when it could not be evaluated. */
+    public record Baseline(String version, Map<String, Object> metrics) {
     }
 
     public record Registration(String location) {
@@ -115,15 +123,20 @@ public class ModelsResource {
     }
 
     private ModelView view(ModelVersion row) {
-        Map<String, Object> metrics;
-        try {
-            metrics = json.readValue(row.metrics, new TypeReference<Map<String, Object>>() { });
-        } catch (Exception e) {
-            metrics = Map.of();
-        }
         boolean here = active.get().map(m -> m.version().equals(row.version)).orElse(false);
+        Baseline baseline = row.baselineVersion == null ? null
+                : new Baseline(row.baselineVersion, row.baselineMetrics == null ? null : metrics(row.baselineMetrics));
         // rows written before locations were kept out of reasons may still name the store's folder
-        return new ModelView(row.version, row.status, registry.store().redact(row.statusReason), row.method, row.conditioning, row.encoderId,
-                registry.store().describe(Path.of(row.location)), row.manifestSha256, metrics, row.registeredAt, row.activatedAt, row.retiredAt, here);
+        return new ModelView(row.version, row.status, registry.store().redact(row.statusReason), row.method,
+                row.conditioning, row.encoderId, registry.store().describe(Path.of(row.location)), row.manifestSha256,
+                metrics(row.metrics), baseline, row.trainingRun, row.registeredAt, row.activatedAt, row.retiredAt, here);
+    }
+
+    private Map<String, Object> metrics(String stored) {
+        try {
+            return json.readValue(stored, new TypeReference<Map<String, Object>>() { });
+        } catch (Exception e) {
+            return Map.of();
+        }
     }
 }
