@@ -1,5 +1,6 @@
 package io.plus.serve;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -37,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a 4xx problem naming the place, and nothing of the request is stored.
  */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class HostileInputTest {
     private static final String PROBLEM = "application/problem+json";
 

@@ -2,6 +2,7 @@ package io.plus.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dplus.fuzz.cases=20000 [-Dplus.fuzz.seed=N]}.
  */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class HostileRequestFuzzTest {
     static final int CI_CASES = 2500;
     private static final String CONTROL_TENANT = "control-tenant";

@@ -1,6 +1,7 @@
 package io.plus.serve;
 
 import io.plus.serve.model.ActiveModel;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * problem that says where they are served.
  */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 @TestProfile(IngestOnlyInstanceTest.IngestOnly.class)
 class IngestOnlyInstanceTest {
     public static class IngestOnly implements QuarkusTestProfile {

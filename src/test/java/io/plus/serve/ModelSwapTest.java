@@ -1,5 +1,6 @@
 package io.plus.serve;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model registry and hot swap: no failed request, the new version within seconds, broken bundles refused. */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class ModelSwapTest {
     @Inject
     Pool pool;

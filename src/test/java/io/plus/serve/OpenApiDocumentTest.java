@@ -2,6 +2,7 @@ package io.plus.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The OpenAPI document says what a generated client needs: ids, every error as a typed problem, tags, servers. */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class OpenApiDocumentTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 

@@ -1,5 +1,6 @@
 package io.plus.serve;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** Redis and PostgreSQL going away while the functions run. */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class ServingFailuresTest {
 
     @AfterEach

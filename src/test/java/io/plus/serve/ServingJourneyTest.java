@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The user journey through the three functions, against the real PostgreSQL and Redis. */
 @QuarkusTest
-@QuarkusTestResource(ServingTestResources.class)
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class ServingJourneyTest {
 
     @Test

@@ -1,5 +1,6 @@
 package io.plus.serve;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.is;
 
 /** Every limit and field rule answers 400 problem+json naming the field, and stores nothing. */
 @QuarkusTest
+@QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 class ServingLimitsTest {
 
     private static String repeat(int n) {
