@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # train-run benchmark, each figure beside a baseline measured in the same run on the same machine:
-#  - `plus train-run` on the stored feedback of 300 pets users (ingested through POST /v1/feedback)
-#    beside `plus train` on the same pairs as a dataset folder (same method, iterations, epochs):
-#    what the snapshot, the split, the active-model comparison and the registration add;
+#  - `plus train-run` on the stored feedback of 300 pets users (ingested through POST /v1/feedback),
+#    with a model active that it is compared with, beside `plus train` on the same pairs as a
+#    dataset folder (same method, iterations, epochs): what the snapshot, the split, the
+#    active-model comparison and the registration add;
 #  - the snapshot export per 10,000 events (tenant of --events stored events, train-run stopped at
 #    its data minimums right after the export) beside PostgreSQL copying the same rows to /dev/null.
 # Medians over --rounds; a Markdown table goes to stdout and to plus-out/train-run-bench/results.md.
@@ -68,7 +69,7 @@ done
 # users renamed per seed, the first 300 users kept, every pair as one preference event
 : > "$OUT/pairs-300.jsonl"
 for seed in 1 2 3; do
-  jq -c --arg s "$seed" '.user = "s\($s)-\(.user)"' "$OUT/pets-$seed/pairs.jsonl" >> "$OUT/pairs-300.jsonl"
+  jq -c --arg s "$seed" '.user = "s\($s)-\(.user)" | .id = "s\($s)-\(.id)"' "$OUT/pets-$seed/pairs.jsonl" >> "$OUT/pairs-300.jsonl"
 done
 jq -c -s 'group_by(.user) | .[:300] | flatten | .[]' "$OUT/pairs-300.jsonl" > "$OUT/pairs.jsonl"
 USERS=$(jq -r .user "$OUT/pairs.jsonl" | sort -u | wc -l)
@@ -95,6 +96,10 @@ kill $SERVER; wait $SERVER 2>/dev/null || true
 trap - EXIT
 
 # --- train-run beside train, same method and hyper-parameters -----------------------------------
+# an active model first, as in production: every measured run also evaluates it on its held-out data
+java -jar "$JAR" train-run --tenant bench --model-version bench-active --iterations "$ITERATIONS" \
+  >"$LOGS/train-run-active.log" 2>&1
+pg -d "$DB" -c "UPDATE model_version SET status = 'active', activated_at = now() WHERE version = 'bench-active'"
 declare -a RUN TRAIN
 for round in $(seq 1 "$ROUNDS"); do
   start=$(seconds)
@@ -145,4 +150,5 @@ copy_s=$(printf '%s\n' "${COPY[@]}" | median)
   echo
   echo "train-run seconds: ${RUN[*]}; train: ${TRAIN[*]}; export: ${EXPORT[*]}; COPY (psql, with its start): ${COPY[*]}"
   grep -h "training PLUS on" "$LOGS/train-run-1.log" | sed 's/.*training/training/' | head -1
+  grep -h "^registered" "$LOGS/train-run-1.log" | head -1
 } | tee "$OUT/results.md"
