@@ -37,7 +37,7 @@ class CommandLineTest {
         LaunchResult top = launcher.launch("--help");
         assertEquals(0, top.exitCode());
         for (String command : new String[] {"generate", "import", "train", "train-run", "eval", "bench", "encoder-bench",
-                "summarize", "score", "serve"}) {
+                "summarize", "score", "serve", "operator"}) {
             assertTrue(top.getOutput().contains(command), "top-level help lists " + command);
             LaunchResult help = launcher.launch(command, "--help");
             assertEquals(0, help.exitCode(), command + " --help");
