@@ -8,12 +8,14 @@ import picocli.CommandLine;
 
 /**
  * The one entry point of the artifact. Command-line jobs (bench, train, …) open no port; {@code plus
- * serve} turns on the HTTP server and the serving components before Quarkus reads its
- * configuration, so the same jar runs both roles without a rebuild.
+ * serve} turns on the HTTP server and the serving components, {@code plus operator} the HTTP server
+ * for its health checks, before Quarkus reads its configuration, so the same jar runs every role
+ * without a rebuild.
  */
 @QuarkusMain
 public class PlusMain implements QuarkusApplication {
     static final String SERVE = "serve";
+    static final String OPERATOR = "operator";
 
     @Inject
     CommandLine commandLine;
@@ -22,6 +24,9 @@ public class PlusMain implements QuarkusApplication {
         if (args.length > 0 && SERVE.equals(args[0]) && !asksForHelp(args)) {
             System.setProperty("quarkus.http.host-enabled", "true");
             System.setProperty("plus.serve.enabled", "true");
+        }
+        if (args.length > 0 && OPERATOR.equals(args[0]) && !asksForHelp(args)) {
+            System.setProperty("quarkus.http.host-enabled", "true"); // /q/health and /q/metrics for the pod's probes
         }
         Quarkus.run(PlusMain.class, args);
     }

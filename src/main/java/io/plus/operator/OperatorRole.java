@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +20,8 @@ public class OperatorRole {
 
     @Inject
     Instance<Operator> operator;
+    @ConfigProperty(name = "plus.operator.leader-election", defaultValue = "true")
+    boolean leaderElection;
     private volatile boolean started;
 
     public void start() {
@@ -29,8 +32,13 @@ public class OperatorRole {
         started = true;
     }
 
+    /**
+     * Stops the controllers on shutdown. A leader is not stopped: giving up leadership makes the
+     * Operator SDK exit the JVM, which inside a shutdown hook hangs it; the process ends anyway and
+     * the lease expires for the next replica.
+     */
     void onShutdown(@Observes ShutdownEvent event) {
-        if (started) {
+        if (started && !leaderElection) {
             operator.get().stop();
         }
     }

@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -16,6 +19,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.plus.operator.api.Evaluation;
+import io.plus.operator.api.PlusApi;
 import io.plus.operator.api.TrainingRun;
 import io.plus.operator.api.TrainingRunStatus;
 
@@ -30,6 +34,11 @@ import java.util.Optional;
  * rejection with its reason. Deleting the run deletes its Job. Every transition is also an Event.
  */
 @ControllerConfiguration(name = TrainingRunReconciler.NAME)
+@RBACRule(apiGroups = "batch", resources = "jobs", verbs = {"get", "list", "watch", "create", "patch", "update", "delete"})
+@RBACRule(apiGroups = "", resources = "pods", verbs = {"get", "list"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+@RBACRule(apiGroups = PlusApi.GROUP, resources = "modelrollouts", verbs = {"get", "list", "watch", "patch", "update"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<TrainingRun> {
     public static final String NAME = "trainingrun";
     /** A safety net: Job changes arrive as events, but a missed one must not stall a run. */
@@ -184,11 +193,7 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
         boolean current = Boolean.TRUE.equals(job.getSpec().getSuspend());
         if (wanted != current) {
             client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
-                    .edit(j -> {
-                        j.getSpec().setSuspend(wanted);
-                        return j;
-                    });
-            job.getSpec().setSuspend(wanted);
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":" + wanted + "}}");
             state.event("Normal", wanted ? "Suspended" : "Resumed", (wanted ? "suspended" : "resumed") + " Job "
                     + job.getMetadata().getName());
         }

@@ -1,4 +1,4 @@
-package io.plus.operator;
+package io.plus.operator.training;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
