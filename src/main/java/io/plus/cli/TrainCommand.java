@@ -33,15 +33,8 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "Version name of the new bundle (default: method and UTC time).")
     String version;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--epochs", description = "Training epochs (default: 20).")
-    Integer epochs;
-
-    @Option(names = "--iterations", defaultValue = "" + MethodRegistry.PLUS_ITERATIONS,
-            description = "Co-adaptation iterations for PLUS (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Mixin
+    TrainingOptions training;
 
     @Mixin
     EncoderOptions encoderOptions;
@@ -49,13 +42,10 @@ public class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset dataset = DatasetReader.read(data, data.getFileName().toString());
-        TrainConfig config = TrainConfig.defaults(seed);
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
+        TrainConfig config = training.config();
         int total = config.epochs();
         try (TextEncoder encoder = encoderOptions.open()) {
-            RewardMethod chosen = MethodRegistry.standard(encoder, iterations).require(method);
+            RewardMethod chosen = MethodRegistry.standard(encoder, training.iterations).require(method);
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
             for (SplitMetrics split : outcome.metrics()) {

@@ -1,7 +1,6 @@
 package io.plus.cli;
 
 import io.agroal.api.AgroalDataSource;
-import io.plus.methods.MethodRegistry;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.input.FieldRules;
@@ -13,7 +12,6 @@ import io.plus.trainrun.TrainRunJob;
 import io.plus.trainrun.TrainRunOutcome;
 import io.plus.trainrun.TrainRunRequest;
 import io.plus.trainrun.TrainRunResult;
-import io.plus.training.TrainConfig;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
@@ -52,15 +50,8 @@ public class TrainRunCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "PLUS", description = "PLUS, PLUS-untrained, BTL or ICL (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--iterations", defaultValue = "" + MethodRegistry.PLUS_ITERATIONS,
-            description = "Co-adaptation iterations for PLUS (default: ${DEFAULT-VALUE}).")
-    int iterations;
-
-    @Option(names = "--epochs", defaultValue = "20", description = "Reward-model epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--min-users", defaultValue = "20",
             description = "Fewest users with labelled pairs worth training on (default: ${DEFAULT-VALUE}).")
@@ -155,10 +146,7 @@ public class TrainRunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown method '" + method + "' for train-run (known: PLUS, "
                     + "PLUS-untrained, BTL, ICL)");
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be at least 1, not " + epochs);
-        }
-        return new TrainRunRequest(tenants, method, iterations, TrainConfig.defaults(seed).withEpochs(epochs),
+        return new TrainRunRequest(tenants, method, training.iterations, training.config(),
                 new SplitPolicy(unseenUserShare, seenTestShare, contextPairs), minUsers, minPairs,
                 ModelStoreLocation.parse(modelStore), version, trainingRun);
     }

@@ -232,7 +232,10 @@ class TrainingRunReconcilerTest {
         awaitStatus(run, r -> "Suspended".equals(r.getStatus().phase));
 
         setSuspend(run, false);
-        await("Job resumed", WAIT, () -> Boolean.FALSE.equals(jobsOf(run).get(0).getSpec().getSuspend()));
+        // The edit's event usually triggers the resume at once. Against the mock server it is now and then
+        // lost when it lands while a reconcile is patching the status; the operator's periodic recheck
+        // (30 s) then resumes the Job, so this wait covers one recheck.
+        await("Job resumed", Duration.ofSeconds(45), () -> Boolean.FALSE.equals(jobsOf(run).get(0).getSpec().getSuspend()));
         ClusterFixtures.jobActive(client, job);
         TrainingRun running = awaitStatus(run, r -> "Running".equals(r.getStatus().phase));
         assertEquals("False", condition(running, "Suspended").orElseThrow().getStatus());

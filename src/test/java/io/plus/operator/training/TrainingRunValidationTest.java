@@ -1,8 +1,6 @@
 package io.plus.operator.training;
 
 import io.plus.operator.api.CanaryStep;
-import io.plus.operator.api.DatabaseReference;
-import io.plus.operator.api.ModelStore;
 import io.plus.operator.api.TrainingRunSpec;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingRunValidationTest {
     static TrainingRunSpec valid() {
-        TrainingRunSpec spec = new TrainingRunSpec();
-        spec.tenants = List.of("acme");
-        spec.image = "plus:1";
-        spec.database = new DatabaseReference();
-        spec.database.url = "postgresql://db:5432/plus";
-        spec.database.credentialsSecret = "plus-db";
-        spec.modelStore = new ModelStore();
-        spec.modelStore.persistentVolumeClaim = "models";
-        return spec;
+        return ClusterFixtures.run("valid", "test").getSpec();
     }
 
     private static CanaryStep step(Integer percent, String hold) {
