@@ -8,6 +8,7 @@ import io.plus.serve.problem.Problem.FieldError;
 import io.plus.trainrun.ModelStoreLocation;
 import io.plus.trainrun.SplitPolicy;
 import io.plus.trainrun.TerminationMessage;
+import io.plus.trainrun.TrainRunConflict;
 import io.plus.trainrun.TrainRunJob;
 import io.plus.trainrun.TrainRunOutcome;
 import io.plus.trainrun.TrainRunRequest;
@@ -112,10 +113,11 @@ public class TrainRunCommand implements Callable<Integer> {
         try {
             migrations.migrateNow();
             result = new TrainRunJob(database, encoderOptions::open, LOG::info).run(request, encoderOptions.encoderId);
-        } catch (IllegalArgumentException e) {
+        } catch (TrainRunConflict e) {
+            System.err.println("error: " + e.getMessage());
             finish(termination, Map.of("outcome", "invalid-arguments", "exitCode", TrainRunOutcome.INVALID_ARGUMENTS,
                     "message", e.getMessage()));
-            throw e;
+            return TrainRunOutcome.INVALID_ARGUMENTS;
         } catch (Exception e) {
             LOG.error("train-run failed", e);
             result = TrainRunResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage(),

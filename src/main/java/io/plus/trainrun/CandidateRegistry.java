@@ -61,7 +61,7 @@ public final class CandidateRegistry {
         RegisteredVersion stored = find(candidate.version()).orElseThrow(() -> new SQLException(
                 "model version " + candidate.version() + " vanished right after it was registered"));
         if (!stored.manifestSha256().equals(candidate.manifestSha256())) {
-            throw new IllegalArgumentException("model version " + candidate.version()
+            throw new TrainRunConflict("model version " + candidate.version()
                     + " is already registered with another bundle (manifest " + stored.manifestSha256() + ")");
         }
         return stored;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,12 +34,32 @@ public final class TerminationMessage {
     }
 
     public static void write(Path path, Map<String, Object> message) throws IOException {
-        String json = TrainRunJob.json(message);
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BYTES) { // keep what the operator needs: the outcome and why
-            bytes = TrainRunJob.json(Map.of("outcome", message.get("outcome"), "exitCode", message.get("exitCode"),
-                    "message", String.valueOf(message.get("message")), "truncated", true)).getBytes(StandardCharsets.UTF_8);
+        Files.write(path, fitted(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The message as JSON within Kubernetes' limit. What the operator needs (outcome, version,
+     * metrics) is kept longest: first the snapshot summary, location and device go, then the
+     * message text is shortened.
+     */
+    static String fitted(Map<String, Object> message) {
+        Map<String, Object> kept = new LinkedHashMap<>(message);
+        for (String optional : List.of("snapshot", "location", "device")) {
+            if (size(kept) <= MAX_BYTES) {
+                return TrainRunJob.json(kept);
+            }
+            kept.remove(optional);
+            kept.put("truncated", true);
         }
-        Files.write(path, bytes);
+        String text = String.valueOf(kept.get("message"));
+        while (size(kept) > MAX_BYTES && text.length() > 16) {
+            text = text.substring(0, text.length() / 2) + "…";
+            kept.put("message", text);
+        }
+        return TrainRunJob.json(kept);
+    }
+
+    private static int size(Map<String, Object> message) {
+        return TrainRunJob.json(message).getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -122,7 +122,7 @@ public final class TrainRunJob {
 
     private static TrainRunResult alreadyRegistered(TrainRunRequest request, RegisteredVersion row, double seconds) {
         if (request.trainingRun() == null || !request.trainingRun().equals(row.trainingRun())) {
-            throw new IllegalArgumentException("model version " + request.modelVersion() + " is already registered"
+            throw new TrainRunConflict("model version " + request.modelVersion() + " is already registered"
                     + (row.trainingRun() == null ? "" : " by training run " + row.trainingRun())
                     + "; choose another --model-version");
         }
@@ -141,7 +141,7 @@ public final class TrainRunJob {
         BundleManifest manifest = BundleStore.read(bundle, Optional.empty()).manifest();
         Map<String, Object> data = manifest.trainingData();
         if (request.trainingRun() == null || data == null || !request.trainingRun().equals(data.get("trainingRun"))) {
-            throw new IllegalArgumentException("a bundle " + request.modelVersion() + " already exists in the model "
+            throw new TrainRunConflict("a bundle " + request.modelVersion() + " already exists in the model "
                     + "store; choose another --model-version");
         }
         Map<String, Object> baseline = data.get("baseline") instanceof Map<?, ?> b ? cast(b) : null;

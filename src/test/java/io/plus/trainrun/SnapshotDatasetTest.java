@@ -54,6 +54,12 @@ class SnapshotDatasetTest {
                 long test = pairs.stream().filter(p -> p.split() == Split.TEST_SEEN_USERS).count();
                 long train = pairs.stream().filter(p -> p.split() == Split.TRAIN).count();
                 assertEquals(10, context + test + train);
+                // the context is the earliest of the pairs not held out for testing
+                int latestContext = pairs.stream().filter(p -> p.split() == Split.CONTEXT).mapToInt(SnapshotDatasetTest::sequence)
+                        .max().orElseThrow();
+                int earliestTrain = pairs.stream().filter(p -> p.split() == Split.TRAIN).mapToInt(SnapshotDatasetTest::sequence)
+                        .min().orElse(Integer.MAX_VALUE);
+                assertTrue(latestContext < earliestTrain, user.getKey() + ": context before training pairs");
             }
         }
         long seenTest = split.pairs(Split.TEST_SEEN_USERS);
@@ -82,6 +88,11 @@ class SnapshotDatasetTest {
         assertThrows(IllegalArgumentException.class, () -> new SplitPolicy(-0.1, 0.2, 3));
         assertThrows(IllegalArgumentException.class, () -> new SplitPolicy(0.2, Double.NaN, 3));
         assertThrows(IllegalArgumentException.class, () -> new SplitPolicy(0.2, 0.2, 0));
+    }
+
+    /** The sequence number the fixture's event ids end with ({@code acme/e<user>-<sequence>}). */
+    private static int sequence(PreferencePair pair) {
+        return Integer.parseInt(pair.id().substring(pair.id().lastIndexOf('-') + 1));
     }
 
     static FeedbackSnapshot snapshot(String tenant, int users, int pairsPerUser) {

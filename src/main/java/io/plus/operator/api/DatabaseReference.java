@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Required;
 /** The PostgreSQL database the functions store feedback in; credentials stay in a Secret. */
 public class DatabaseReference {
     @Required
-    @Pattern("^postgresql://[^\\s]+$")
+    @Pattern("^postgresql://[^\\s@/]+(/[^\\s]*)?$")
     @JsonPropertyDescription("postgresql://host:port/database (no credentials here).")
     public String url;
 

@@ -11,7 +11,7 @@ import io.fabric8.generator.annotation.Required;
  */
 public class ModelStore {
     @Default("file:///models")
-    @Pattern("^file:///[^\\s]*$")
+    @Pattern("^file:///[^\\s/][^\\s]*$")
     @JsonPropertyDescription("Where bundles are written inside the trainer: file:///<mount path>.")
     public String uri = "file:///models";
 

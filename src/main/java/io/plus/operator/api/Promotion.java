@@ -45,6 +45,7 @@ public class Promotion {
     public Double maxRegression = 0.0;
 
     @Default("plus")
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
     @JsonPropertyDescription("Name of the ModelRollout (same namespace) a passing candidate is rolled out through.")
     public String rollout = "plus";
 

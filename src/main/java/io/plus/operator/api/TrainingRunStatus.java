@@ -32,4 +32,6 @@ public class TrainingRunStatus {
     public String canaryStepSince;
     /** Digest of the spec the Job was created from (without suspend): later edits are ignored. */
     public String specDigest;
+    /** The promotion policy as it was when the Job was created: the gate and the canary walk read this copy. */
+    public Promotion promotion;
 }

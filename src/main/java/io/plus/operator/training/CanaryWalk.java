@@ -30,7 +30,7 @@ final class CanaryWalk {
 
     UpdateControl<TrainingRun> advance(TrainingRun run, RunState state) {
         TrainingRunStatus status = run.getStatus();
-        Promotion promotion = run.getSpec().promotion != null ? run.getSpec().promotion : new Promotion();
+        Promotion promotion = status.promotion != null ? status.promotion : new Promotion();
         if (!Promotion.AUTOMATIC.equals(promotion.policy)) {
             String how = "promotion is manual: set ModelRollout " + promotion.rollout + " spec.candidate to "
                     + status.modelVersion + " with a percent, or spec.stableVersion to " + status.modelVersion;
@@ -43,14 +43,23 @@ final class CanaryWalk {
         if (rollout == null) {
             String why = "ModelRollout " + promotion.rollout + " does not exist in " + run.getMetadata().getNamespace();
             state.transition(TrainingRunReconciler.PROMOTED, Conditions.FALSE, "RolloutNotFound", why);
-            state.phase("Evaluated", why);
+            state.phase("Promoting", why);
             return UpdateControl.patchStatus(run).rescheduleAfter(RETRY);
         }
         List<CanaryStep> steps = promotion.canarySteps == null ? List.of() : promotion.canarySteps;
-        if (status.canaryStep != null && !ours(rollout, status.modelVersion)) {
-            String why = "ModelRollout " + promotion.rollout + " was changed by someone else during the canary; stopped";
+        if (status.modelVersion.equals(rollout.getSpec().stableVersion)) { // promoted before the status was recorded
+            return promoted(run, state, promotion);
+        }
+        String compared = status.evaluation == null ? null : status.evaluation.activeVersion;
+        boolean stableMoved = compared != null && !compared.equals(rollout.getSpec().stableVersion);
+        if (stableMoved || (status.canaryStep != null && !ours(rollout, status.modelVersion))) {
+            String why = stableMoved
+                    ? "ModelRollout " + promotion.rollout + " now serves " + rollout.getSpec().stableVersion
+                            + ", not " + compared + " that the candidate was measured against; not promoted"
+                    : "ModelRollout " + promotion.rollout + " was changed by someone else during the canary; stopped";
             state.transition(TrainingRunReconciler.PROMOTED, Conditions.FALSE, "Superseded", why);
             state.phase("Aborted", why);
+            state.event("Warning", "Superseded", why);
             return UpdateControl.patchStatus(run);
         }
         int next = status.canaryStep == null ? 0 : status.canaryStep + 1;
@@ -63,10 +72,7 @@ final class CanaryWalk {
         }
         if (next >= steps.size() || steps.get(next).percent >= 100) {
             promote(rollout, status.modelVersion);
-            String done = status.modelVersion + " is the stable version of ModelRollout " + promotion.rollout;
-            state.transition(TrainingRunReconciler.PROMOTED, Conditions.TRUE, "Promoted", done);
-            state.phase("Promoted", done);
-            return UpdateControl.patchStatus(run);
+            return promoted(run, state, promotion);
         }
         CanaryStep step = steps.get(next);
         setCandidate(rollout, status.modelVersion, step.percent);
@@ -78,6 +84,13 @@ final class CanaryWalk {
         state.phase("Promoting", holding);
         state.event("Normal", "CanaryStep", holding);
         return UpdateControl.patchStatus(run).rescheduleAfter(Holds.parse(step.hold).plusMillis(50));
+    }
+
+    private static UpdateControl<TrainingRun> promoted(TrainingRun run, RunState state, Promotion promotion) {
+        String done = run.getStatus().modelVersion + " is the stable version of ModelRollout " + promotion.rollout;
+        state.transition(TrainingRunReconciler.PROMOTED, Conditions.TRUE, "Promoted", done);
+        state.phase("Promoted", done);
+        return UpdateControl.patchStatus(run);
     }
 
     private static boolean ours(ModelRollout rollout, String version) {

@@ -33,6 +33,10 @@ final class EvaluationGate {
         if (e.candidate == null) {
             return rejected(e, "the candidate reports no " + p.metric);
         }
+        if (activeVersion != null && e.active == null) {
+            return rejected(e, "active model " + activeVersion + " could not be evaluated on the held-out data "
+                    + "(the trainer's log says why), so the candidate cannot be compared with it");
+        }
         if (e.minimum != null && (higherIsBetter ? e.candidate < e.minimum : e.candidate > e.minimum)) {
             return rejected(e, String.format(Locale.ROOT, "%s %.4f is %s the required %.4f", p.metric, e.candidate,
                     higherIsBetter ? "below" : "above", e.minimum));

@@ -12,7 +12,8 @@ import java.util.Set;
  * a phase for {@code kubectl get}, and an Event for every condition that changes.
  */
 final class RunState {
-    private static final Set<String> FINISHED = Set.of("Failed", "Rejected", "Promoted", "Aborted");
+    /** Nothing more happens to a run in these phases ("Evaluated": passed, waiting for a person to promote). */
+    private static final Set<String> FINISHED = Set.of("Failed", "Rejected", "Promoted", "Aborted", "Evaluated");
     private final TrainingRun run;
     private final KubernetesClient client;
 

@@ -29,6 +29,7 @@ import java.util.Map;
  * retried pod finds its own candidate and a re-created run of the same name trains anew.
  */
 final class TrainingJobs {
+    /** Carries the run's UID: the Job informer selects on it. */
     static final String RUN_LABEL = "plus.io/training-run";
     static final String CONTAINER = "trainer";
     private static final String VOLUME = "model-store";
@@ -44,7 +45,8 @@ final class TrainingJobs {
             return name;
         }
         String digest = digest(run.getMetadata().getName()).substring(0, 8);
-        return run.getMetadata().getName().substring(0, MAX_NAME - 16) + "-" + digest + "-train";
+        String prefix = run.getMetadata().getName().substring(0, MAX_NAME - 16).replaceAll("[^a-z0-9]+$", "");
+        return prefix + "-" + digest + "-train";
     }
 
     /** The model version the run's Job registers: {@code <run>-<first 8 of its UID>}. */
@@ -58,7 +60,7 @@ final class TrainingJobs {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", "plus");
         labels.put("app.kubernetes.io/component", "trainer");
-        labels.put(RUN_LABEL, run.getMetadata().getName());
+        labels.put(RUN_LABEL, run.getMetadata().getUid()); // a UID always fits a label value; a run name may not
         return new JobBuilder()
                 .withNewMetadata()
                     .withName(jobName(run))
@@ -74,6 +76,10 @@ final class TrainingJobs {
                     .withActiveDeadlineSeconds(spec.activeDeadlineSeconds)
                     .withTtlSecondsAfterFinished(spec.ttlSecondsAfterFinished)
                     .withSuspend(Boolean.TRUE.equals(spec.suspend))
+                    // invalid arguments (2) and too little data (3) do not get better on a retry
+                    .withNewPodFailurePolicy().addNewRule().withAction("FailJob").withNewOnExitCodes()
+                        .withContainerName(CONTAINER).withOperator("In").withValues(2, 3).endOnExitCodes().endRule()
+                    .endPodFailurePolicy()
                     .withNewTemplate()
                         .withNewMetadata().withLabels(labels).endMetadata()
                         .withNewSpec()

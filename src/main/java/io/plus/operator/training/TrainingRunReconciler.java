@@ -20,6 +20,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.plus.operator.api.Evaluation;
 import io.plus.operator.api.PlusApi;
+import io.plus.operator.api.Promotion;
 import io.plus.operator.api.TrainingRun;
 import io.plus.operator.api.TrainingRunStatus;
 
@@ -84,6 +85,9 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
                 return UpdateControl.patchStatus(run);
             }
         }
+        if (Conditions.isTrue(status.conditions, EVALUATED)) { // the Job's work is done; its TTL may have removed it
+            return canary.advance(run, state);
+        }
         Optional<Job> job = context.getSecondaryResource(Job.class).or(() -> find(run));
         if (job.isEmpty()) {
             if (status.jobName != null) {
@@ -93,6 +97,7 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
             Job created = create(run);
             status.jobName = created.getMetadata().getName();
             status.specDigest = TrainingJobs.specDigest(run);
+            status.promotion = promotionOf(run);
             status.startTime = Instant.now().toString();
             state.transition(JOB_CREATED, Conditions.TRUE, "JobCreated", "created Job " + status.jobName);
             state.phase("Pending", "waiting for the trainer pod");
@@ -101,6 +106,7 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
         if (status.jobName == null) { // created by an operator that stopped before recording it
             status.jobName = job.get().getMetadata().getName();
             status.specDigest = TrainingJobs.specDigest(run);
+            status.promotion = promotionOf(run);
             status.startTime = Instant.now().toString();
             state.transition(JOB_CREATED, Conditions.TRUE, "JobFound", "found Job " + status.jobName);
         }
@@ -162,7 +168,7 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
             status.modelVersion = r.modelVersion();
             status.candidateMetrics = EvaluationGate.flatten(r.metrics());
             status.activeMetrics = EvaluationGate.flatten(r.baselineMetrics());
-            Evaluation evaluation = EvaluationGate.decide(run.getSpec().promotion, r.metrics(), r.baselineVersion(),
+            Evaluation evaluation = EvaluationGate.decide(status.promotion, r.metrics(), r.baselineVersion(),
                     r.baselineMetrics());
             status.evaluation = evaluation;
             boolean passed = EvaluationGate.PASSED.equals(evaluation.decision);
@@ -209,6 +215,11 @@ public class TrainingRunReconciler implements Reconciler<TrainingRun>, Cleaner<T
             }
             throw e;
         }
+    }
+
+    /** The promotion policy the run started with: later edits of the spec do not move the gate. */
+    private static Promotion promotionOf(TrainingRun run) {
+        return run.getSpec().promotion != null ? run.getSpec().promotion : new Promotion();
     }
 
     private Optional<Job> find(TrainingRun run) {

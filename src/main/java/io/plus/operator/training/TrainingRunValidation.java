@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class TrainingRunValidation {
     private static final Pattern ID = Pattern.compile(PlusApi.VERSION_NAME);
     private static final Pattern DURATION = Pattern.compile("^([0-9]+(s|m|h))+$");
+    /** A Kubernetes resource name (DNS-1123 subdomain). */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     private static final Set<String> METHODS = Set.of("PLUS", "PLUS-untrained", "BTL", "ICL");
     private static final Set<String> METRICS = Set.of("test-unseen-users.accuracy", "test-unseen-users.nll",
             "test-seen-users.accuracy", "test-seen-users.nll");
@@ -34,6 +36,8 @@ final class TrainingRunValidation {
         }
         if (spec.tenants == null || spec.tenants.isEmpty()) {
             problems.add("spec.tenants: name at least one tenant");
+        } else if (spec.tenants.size() > 64) {
+            problems.add("spec.tenants: at most 64 tenants, not " + spec.tenants.size());
         } else {
             for (String tenant : spec.tenants) {
                 if (tenant == null || !ID.matcher(tenant).matches()) {
@@ -49,13 +53,14 @@ final class TrainingRunValidation {
         }
         if (spec.database == null || blank(spec.database.url) || blank(spec.database.credentialsSecret)) {
             problems.add("spec.database.url and spec.database.credentialsSecret are required");
-        } else if (!spec.database.url.startsWith("postgresql://")) {
-            problems.add("spec.database.url must be postgresql://host:port/database");
+        } else if (!spec.database.url.matches("^postgresql://[^\\s@/]+(/[^\\s]*)?$")) {
+            problems.add("spec.database.url must be postgresql://host:port/database, with no credentials in it "
+                    + "(they come from spec.database.credentialsSecret)");
         }
         if (spec.modelStore == null || blank(spec.modelStore.persistentVolumeClaim)) {
             problems.add("spec.modelStore.persistentVolumeClaim is required");
-        } else if (spec.modelStore.uri != null && !spec.modelStore.uri.matches("^file:///[^\\s]*$")) {
-            problems.add("spec.modelStore.uri must be file:///<path> (object stores are not served yet)");
+        } else if (spec.modelStore.uri != null && !spec.modelStore.uri.matches("^file:///[^\\s/][^\\s]*$")) {
+            problems.add("spec.modelStore.uri must be file:///<path> below / (object stores are not served yet)");
         }
         atLeast(problems, "spec.activeDeadlineSeconds", spec.activeDeadlineSeconds, 1);
         atLeast(problems, "spec.backoffLimit", spec.backoffLimit, 0);
@@ -69,7 +74,9 @@ final class TrainingRunValidation {
     private static void hyperParameters(List<String> problems, HyperParameters h) {
         if (h != null) {
             atLeast(problems, "spec.hyperParameters.iterations", h.iterations, 1);
+            atMost(problems, "spec.hyperParameters.iterations", h.iterations, 100_000);
             atLeast(problems, "spec.hyperParameters.epochs", h.epochs, 1);
+            atMost(problems, "spec.hyperParameters.epochs", h.epochs, 10_000);
         }
     }
 
@@ -97,11 +104,15 @@ final class TrainingRunValidation {
         if (p.maxRegression != null && !(p.maxRegression >= 0)) {
             problems.add("spec.promotion.maxRegression must be 0 or more, not " + p.maxRegression);
         }
-        if (p.rollout != null && !ID.matcher(p.rollout).matches()) {
-            problems.add("spec.promotion.rollout: '" + p.rollout + "' is not a resource name");
+        if (p.rollout != null && (p.rollout.length() > 253 || !RESOURCE_NAME.matcher(p.rollout).matches())) {
+            problems.add("spec.promotion.rollout: '" + p.rollout + "' is not a resource name (lower-case letters, "
+                    + "digits, - and .)");
         }
         if (p.canarySteps == null || p.canarySteps.isEmpty()) {
             return;
+        }
+        if (p.canarySteps.size() > 10) {
+            problems.add("spec.promotion.canarySteps: at most 10 steps, not " + p.canarySteps.size());
         }
         int previous = 0;
         for (int i = 0; i < p.canarySteps.size(); i++) {
@@ -133,6 +144,12 @@ final class TrainingRunValidation {
     private static void atLeast(List<String> problems, String at, Number value, long min) {
         if (value != null && value.longValue() < min) {
             problems.add(at + " must be at least " + min + ", not " + value);
+        }
+    }
+
+    private static void atMost(List<String> problems, String at, Number value, long max) {
+        if (value != null && value.longValue() > max) {
+            problems.add(at + " must be at most " + max + ", not " + value);
         }
     }
 

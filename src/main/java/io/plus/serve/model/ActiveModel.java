@@ -1,16 +1,20 @@
 package io.plus.serve.model;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plus.serve.problem.ProblemException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,6 +26,7 @@ public class ActiveModel {
     private static final Logger LOG = Logger.getLogger(ActiveModel.class);
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private final List<Meter> gauges = new CopyOnWriteArrayList<>();
     private final MeterRegistry meters;
 
     @Inject
@@ -48,12 +53,22 @@ public class ActiveModel {
         LoadedModel old = current.getAndSet(model);
         if (gauged.add(model.version())) {
             // 1 for the version in use, 0 for versions this instance served before
-            Gauge.builder("plus.model.active", this, a -> a.get().map(m -> m.version().equals(model.version()) ? 1 : 0)
-                            .orElse(0))
+            gauges.add(Gauge.builder("plus.model.active", this, a -> a.get()
+                            .map(m -> m.version().equals(model.version()) ? 1 : 0).orElse(0))
                     .tag("version", model.version()).description("1 for the model version this instance serves")
-                    .register(meters);
+                    .register(meters));
         }
         LOG.infof("serving model %s (%s) — was %s", model.version(), model.manifest().method(),
                 old == null ? "none" : old.version());
+    }
+
+    /**
+     * The gauges read this instance, so they go with it: a registry that outlives the application
+     * (tests start several in one JVM) would otherwise keep answering a later instance's
+     * registration with the old, stale gauge.
+     */
+    @PreDestroy
+    void removeGauges() {
+        gauges.forEach(meters::remove);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plus.serve.ServeConfig;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -23,13 +24,22 @@ public class RedisGuard {
     private final Duration retryAfter;
     /** Until when (System.nanoTime) Redis is considered down; 0 when up. */
     private final AtomicLong downUntil = new AtomicLong();
+    private final MeterRegistry meters;
+    private final Gauge gauge;
 
     @Inject
     public RedisGuard(ServeConfig config, MeterRegistry meters) {
         this.timeout = config.redisTimeout();
         this.retryAfter = config.redisRetryAfter();
-        Gauge.builder("plus.redis.available", this, g -> g.available() ? 1 : 0)
+        this.meters = meters;
+        this.gauge = Gauge.builder("plus.redis.available", this, g -> g.available() ? 1 : 0)
                 .description("1 while the summary cache answers, 0 while it is skipped").register(meters);
+    }
+
+    /** The gauge reads this instance, so it goes with it (see ActiveModel#removeGauges). */
+    @PreDestroy
+    void removeGauge() {
+        meters.remove(gauge);
     }
 
     public boolean available() {

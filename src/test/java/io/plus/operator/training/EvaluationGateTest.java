@@ -53,6 +53,13 @@ class EvaluationGateTest {
     }
 
     @Test
+    void anActiveModelThatCouldNotBeMeasuredIsNoFreePass() {
+        Evaluation e = EvaluationGate.decide(gate("test-unseen-users.accuracy", null, 0.0), unseen(0.9, 0.1), "v1", null);
+        assertEquals("rejected", e.decision);
+        assertTrue(e.reason.contains("active model v1 could not be evaluated"), e.reason);
+    }
+
+    @Test
     void aCandidateWithoutTheMetricIsRejected() {
         Evaluation none = EvaluationGate.decide(gate("test-seen-users.accuracy", null, 0.0), unseen(0.9, 0.1), null, null);
         assertEquals("rejected", none.decision);

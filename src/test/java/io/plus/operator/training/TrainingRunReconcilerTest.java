@@ -190,6 +190,37 @@ class TrainingRunReconcilerTest {
     }
 
     @Test
+    void aManualPolicyStopsAtEvaluatedAndThatHoldsWhenTheFinishedJobIsRemoved() throws Exception {
+        String rolloutName = name("rollout");
+        client.resources(ModelRollout.class).inNamespace(ns).resource(ClusterFixtures.rollout(ns, rolloutName, "plus-v1")).create();
+        TrainingRun spec = ClusterFixtures.run(name("manual"), ns);
+        spec.getSpec().promotion.rollout = rolloutName;
+        TrainingRun run = create(spec);
+        Job job = job(run);
+        ClusterFixtures.trainerFinished(client, job, 0, ClusterFixtures.registered("manual-1", 0.83, "plus-v1", 0.79));
+        ClusterFixtures.jobCondition(client, job, "Complete", null, null);
+
+        TrainingRun evaluated = awaitStatus(run, r -> "Evaluated".equals(r.getStatus().phase));
+        Condition waiting = condition(evaluated, "Promoted").orElseThrow();
+        assertEquals(List.of("False", "AwaitingManualPromotion"), List.of(waiting.getStatus(), waiting.getReason()));
+        assertTrue(waiting.getMessage().contains("set ModelRollout " + rolloutName + " spec.candidate to manual-1"),
+                waiting.getMessage());
+
+        // the Job's TTL removes it: the run keeps what it learnt
+        client.batch().v1().jobs().inNamespace(ns).withName(job.getMetadata().getName()).delete();
+        await("Job gone", WAIT, () -> jobsOf(run).isEmpty());
+        onConflictRetry(() -> client.resources(TrainingRun.class).inNamespace(ns).withName(run.getMetadata().getName())
+                .edit(r -> {
+                    r.getSpec().suspend = true; // any change: a reconcile
+                    return r;
+                }));
+        Thread.sleep(500);
+        assertEquals("Evaluated", get(run).getStatus().phase);
+        assertEquals("plus-v1", rollout(rolloutName).getSpec().stableVersion);
+        assertNull(rollout(rolloutName).getSpec().candidate, "a manual policy touches no rollout");
+    }
+
+    @Test
     void aFailedJobFailsTheRunWithKubernetesReasonAndTheTrainersMessage() throws Exception {
         TrainingRun run = create(ClusterFixtures.run(name("fails"), ns));
         Job job = job(run);
@@ -297,7 +328,7 @@ class TrainingRunReconcilerTest {
 
 
     private List<Job> jobsOf(TrainingRun run) {
-        return client.batch().v1().jobs().inNamespace(ns).withLabel("plus.io/training-run", run.getMetadata().getName())
+        return client.batch().v1().jobs().inNamespace(ns).withLabel(TrainingJobs.RUN_LABEL, run.getMetadata().getUid())
                 .list().getItems();
     }
 

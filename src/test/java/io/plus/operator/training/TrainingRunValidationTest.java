@@ -34,8 +34,9 @@ class TrainingRunValidationTest {
         TrainingRunSpec spec = valid();
         spec.tenants = List.of();
         spec.method = "Oracle";
-        spec.database.url = "mysql://db/plus";
-        spec.modelStore.uri = "s3://bucket/models";
+        spec.database.url = "postgresql://plus:secret@db:5432/plus";
+        spec.modelStore.uri = "file:///";
+        spec.promotion.rollout = "Plus_Rollout";
         spec.backoffLimit = -1;
         spec.data.unseenUserShare = 1.0;
         spec.data.minUsers = 1;
@@ -46,7 +47,8 @@ class TrainingRunValidationTest {
                 step(80, "soon")));
         List<String> problems = TrainingRunValidation.problems(spec);
         for (String expected : List.of("spec.tenants: name at least one tenant", "unknown method 'Oracle'",
-                "spec.database.url must be postgresql://", "spec.modelStore.uri must be file:///",
+                "with no credentials in it", "spec.modelStore.uri must be file:///<path> below /",
+                "'Plus_Rollout' is not a resource name",
                 "spec.backoffLimit must be at least 0, not -1", "unseenUserShare must be between 0 and 1",
                 "spec.data.minUsers must be at least 2", "policy must be manual or automatic",
                 "unknown metric 'test-unseen-users.f1'", "maxRegression must be 0 or more",
