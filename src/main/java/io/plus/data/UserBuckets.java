@@ -15,6 +15,8 @@ public final class UserBuckets {
     public static final String HELD_OUT = "plus/held-out-users/v1";
     /** Pairs of a training user held out as the seen-user evaluation set. */
     public static final String SEEN_TEST = "plus/seen-user-test-pairs/v1";
+    /** Users served by a canary model: those below its percent, the same ones on every instance. */
+    public static final String CANARY = "plus/canary-users/v1";
 
     private UserBuckets() {
     }

@@ -4,10 +4,16 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 
@@ -80,5 +86,37 @@ final class Api {
             }
         }
         return total;
+    }
+
+    /**
+     * The model version that scores the candidates of users {@code u0000…} of {@code tenant}, four
+     * calls at a time: which users a canary serves.
+     */
+    static Map<String, String> scoringVersions(String tenant, int users) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Map<String, Future<String>> calls = new TreeMap<>();
+            for (int u = 0; u < users; u++) {
+                String user = String.format("u%04d", u);
+                calls.put(user, pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("tenant", tenant, "user", user, "prompt", PROMPT,
+                                "candidates", List.of(CAT_ANSWER, DOG_ANSWER)))
+                        .when().post("/v1/score").then().statusCode(200).extract().<String>path("modelVersion")));
+            }
+            Map<String, String> versions = new HashMap<>();
+            for (Map.Entry<String, Future<String>> call : calls.entrySet()) {
+                versions.put(call.getKey(), call.getValue().get());
+            }
+            return versions;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("a score call failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The share of users {@code versions} puts on {@code version}. */
+    static double share(Map<String, String> versions, String version) {
+        return versions.values().stream().filter(version::equals).count() / (double) versions.size();
     }
 }

@@ -63,10 +63,11 @@ class OpenApiDocumentTest {
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", missing));
-        assertEquals(11, ids.size(), "operations: " + ids);
+        assertEquals(13, ids.size(), "operations: " + ids);
         assertEquals(ids.size(), new HashSet<>(ids).size(), "operationIds repeat: " + ids);
         assertTrue(ids.containsAll(List.of("ingestFeedback", "getSummary", "replaceSummary", "unpinSummary", "eraseUser",
-                "score", "scoreBatch", "listModels", "registerModel", "activateModel", "rollbackModel")), ids.toString());
+                "score", "scoreBatch", "listModels", "registerModel", "activateModel", "rollbackModel", "startCanary",
+                "stopCanary")), ids.toString());
         assertTrue(document.path("paths").path("/v1/feedback").path("post").path("responses").has("409"));
         assertTrue(document.path("components").path("schemas").path("Problem").path("properties").has("errors"));
         for (JsonNode tag : document.path("tags")) {

@@ -89,14 +89,27 @@ class TrainRunTest {
         assertEquals(TrainRunOutcome.ALREADY_REGISTERED, retried.outcome(), retried.message());
         assertEquals(result.metrics(), retried.metrics());
 
-        // the candidate serves once activated, and the active model comes back on rollback
+        // a canary step: 20% of users get the candidate, the same users call after call
         try {
+            given().contentType(ContentType.JSON).body(Map.of("percent", 20))
+                    .when().put("/v1/models/{v}/canary", version).then().statusCode(200);
+            Map<String, String> versions = Api.scoringVersions("e2e-canary", 1000);
+            double share = Api.share(versions, version);
+            System.out.printf("train-run candidate as a 20%% canary: %.1f%% of 1000 users%n", 100 * share);
+            assertTrue(Math.abs(share - 0.20) <= 0.03, "canary share " + share);
+            assertTrue(versions.values().stream().allMatch(v -> v.equals(version)
+                    || v.equals(ServingTestResources.PLUS_VERSION)), "only the two versions answer");
+            Map<String, String> again = Api.scoringVersions("e2e-canary", 200);
+            again.forEach((user, v) -> assertEquals(versions.get(user), v, user + " kept their version"));
+
+            // promoted: everyone gets it; rolled back: everyone gets the old version again
             given().when().post("/v1/models/{v}/activate", version).then().statusCode(200);
-            given().contentType(ContentType.JSON)
-                    .body(Map.of("tenant", tenant, "user", pets.pairs().get(0).user(), "prompt", Api.PROMPT,
-                            "candidates", List.of(Api.CAT_ANSWER, Api.DOG_ANSWER)))
-                    .when().post("/v1/score").then().statusCode(200).body("modelVersion", is(version));
+            assertEquals(1.0, Api.share(Api.scoringVersions("e2e-canary", 100), version));
+            given().when().post("/v1/models/rollback").then().statusCode(200)
+                    .body("version", is(ServingTestResources.PLUS_VERSION));
+            assertEquals(1.0, Api.share(Api.scoringVersions("e2e-canary", 100), ServingTestResources.PLUS_VERSION));
         } finally {
+            given().when().delete("/v1/models/canary");
             given().when().post("/v1/models/{v}/activate", ServingTestResources.PLUS_VERSION).then().statusCode(200);
         }
     }

@@ -3,7 +3,9 @@ package io.plus.serve.model;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plus.data.UserBuckets;
 import io.plus.serve.problem.ProblemException;
+import io.plus.serve.users.UserKey;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,13 +20,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The model this instance serves. A swap is one reference write: a request that already holds the
- * old model finishes with it, the next one gets the new one, none fails.
+ * The model this instance serves, and the canary beside it when there is one. A swap is one
+ * reference write: a request that already holds the old model finishes with it, the next one gets
+ * the new one, none fails. A user is served by the canary when their place for it (a stable hash
+ * of tenant and user) is below its percent, so a user never flips between versions at one percent.
  */
 @ApplicationScoped
 public class ActiveModel {
     private static final Logger LOG = Logger.getLogger(ActiveModel.class);
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
+    private final AtomicReference<Canary> canary = new AtomicReference<>();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final List<Meter> gauges = new CopyOnWriteArrayList<>();
     private final MeterRegistry meters;
@@ -47,6 +52,47 @@ public class ActiveModel {
                     null, Map.of("Retry-After", "5"));
         }
         return model;
+    }
+
+    /** A candidate served to {@code percent} of users. */
+    public record Canary(LoadedModel model, int percent) {
+        boolean serves(UserKey user) {
+            return user != null && UserBuckets.within(UserBuckets.CANARY, user.tenant(), user.user(), percent / 100.0);
+        }
+    }
+
+    public Optional<Canary> canary() {
+        return Optional.ofNullable(canary.get());
+    }
+
+    /** The model that answers {@code user} (null: no user, e.g. scoring a given summary): the canary or the active one. */
+    public LoadedModel requireFor(UserKey user) {
+        LoadedModel stable = require();
+        Canary c = canary.get();
+        return c != null && c.serves(user) ? c.model() : stable;
+    }
+
+    /** As {@link #requireFor}, empty while no model is loaded. */
+    public Optional<LoadedModel> getFor(UserKey user) {
+        return get().map(stable -> {
+            Canary c = canary.get();
+            return c != null && c.serves(user) ? c.model() : stable;
+        });
+    }
+
+    public void setCanary(Canary next) {
+        Canary old = canary.getAndSet(next);
+        if (old == null || !old.model().version().equals(next.model().version()) || old.percent() != next.percent()) {
+            LOG.infof("canary %s for %d%% of users — was %s", next.model().version(), next.percent(),
+                    old == null ? "none" : old.model().version() + " at " + old.percent() + "%");
+        }
+    }
+
+    public void clearCanary() {
+        Canary old = canary.getAndSet(null);
+        if (old != null) {
+            LOG.infof("canary %s ended", old.model().version());
+        }
     }
 
     public void swap(LoadedModel model) {

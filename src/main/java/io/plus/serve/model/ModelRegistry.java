@@ -131,7 +131,9 @@ public class ModelRegistry {
                         target.activatedAt = now();
                         target.retiredAt = null;
                         target.statusReason = reason;
-                        return Panache.flush().replaceWith(new Activation(target, model));
+                        // a canary that becomes active is promoted: it is no longer a canary
+                        return Panache.flush().chain(() -> ModelCanary.delete("version", version))
+                                .replaceWith(new Activation(target, model));
                     })));
         });
     }
@@ -147,6 +149,40 @@ public class ModelRegistry {
                     }
                     return activate(previous.version, "rollback");
                 });
+    }
+
+    /** The canary, if one is set. */
+    public Uni<Optional<ModelCanary>> canary() {
+        return Panache.withSession(() -> ModelCanary.<ModelCanary>findById(Boolean.TRUE).map(Optional::ofNullable));
+    }
+
+    /**
+     * Makes {@code version} the canary for {@code percent} of users, after verifying its bundle as
+     * activation does; it replaces any other canary. The active version cannot be its own canary.
+     */
+    public Uni<Canaried> startCanary(String version, int percent) {
+        return Panache.withSession(() -> ModelVersion.<ModelVersion>findById(version)).chain(row -> {
+            if (row == null) {
+                throw ProblemException.notFound("model-version-not-found", "no model version " + version);
+            }
+            if (ModelVersion.ACTIVE.equals(row.status)) {
+                throw ProblemException.conflict("canary-is-active", "The version is already active",
+                        "model version " + version + " serves every user already; a canary is another version");
+            }
+            return loadVerified(row).chain(model -> Panache.withTransaction(() -> ModelCanary.<ModelCanary>findById(
+                    Boolean.TRUE, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+                        ModelCanary canary = existing != null ? existing : new ModelCanary();
+                        canary.version = version;
+                        canary.percent = percent;
+                        canary.updatedAt = now();
+                        return existing != null ? Panache.flush().replaceWith(canary) : canary.<ModelCanary>persist();
+                    })).map(saved -> new Canaried(row, saved, model)));
+        });
+    }
+
+    /** Ends the canary; false if there was none. */
+    public Uni<Boolean> stopCanary() {
+        return Panache.withTransaction(() -> ModelCanary.deleteById(Boolean.TRUE));
     }
 
     /** A version whose bundle no longer verifies is marked rejected, with the reason, and refused. */
@@ -200,6 +236,10 @@ public class ModelRegistry {
 
     /** The newly active version and its loaded bundle. */
     public record Activation(ModelVersion row, LoadedModel model) {
+    }
+
+    /** The canary's version, its row, and its loaded bundle. */
+    public record Canaried(ModelVersion row, ModelCanary canary, LoadedModel model) {
     }
 
     private static final class RefusedBundle extends RuntimeException {

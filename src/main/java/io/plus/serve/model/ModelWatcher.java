@@ -53,11 +53,15 @@ public class ModelWatcher {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final AtomicBoolean syncing = new AtomicBoolean();
 
-    /** Loads the registry's active version if this instance serves another one. */
+    /** Loads the registry's active version, and its canary, if this instance serves others. */
     public Uni<Void> sync() {
         if (!syncing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
+        return syncActive().chain(this::syncCanary).eventually(() -> syncing.set(false));
+    }
+
+    private Uni<Void> syncActive() {
         return registry.active().chain(row -> {
             if (row.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -76,7 +80,35 @@ public class ModelWatcher {
                                 error.getMessage());
                         return Uni.createFrom().voidItem();
                     });
-        }).eventually(() -> syncing.set(false));
+        });
+    }
+
+    /** The canary as the registry has it: loaded once, its percent followed, ended when the row goes. */
+    private Uni<Void> syncCanary() {
+        return registry.canary().chain(row -> {
+            if (row.isEmpty()) {
+                active.clearCanary();
+                return Uni.createFrom().voidItem();
+            }
+            ModelCanary wanted = row.get();
+            var loaded = active.canary().filter(c -> c.model().version().equals(wanted.version));
+            if (loaded.isPresent()) {
+                active.setCanary(new ActiveModel.Canary(loaded.get().model(), wanted.percent));
+                return Uni.createFrom().voidItem();
+            }
+            return io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                            () -> ModelVersion.<ModelVersion>findById(wanted.version))
+                    .chain(version -> version == null || wanted.version.equals(refused.get(wanted.version + "@canary"))
+                            ? Uni.createFrom().voidItem()
+                            : registry.load(version).invoke(model -> active.setCanary(
+                                    new ActiveModel.Canary(model, wanted.percent))).replaceWithVoid()
+                            .onFailure(BundleException.class).recoverWithUni(error -> {
+                                refused.put(wanted.version + "@canary", wanted.version);
+                                LOG.errorf("canary %s fails verification and is not served: %s", wanted.version,
+                                        error.getMessage());
+                                return Uni.createFrom().voidItem();
+                            }));
+        });
     }
 
     @Scheduled(every = "${plus.serve.model-check-interval:5s}", delayed = "${plus.serve.model-check-interval:5s}",

@@ -9,9 +9,11 @@ import io.plus.serve.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -50,7 +52,14 @@ public class ModelsResource {
     public record Registration(String location) {
     }
 
-    public record ModelList(String servedHere, List<ModelView> models) {
+    public record ModelList(String servedHere, CanaryView canary, List<ModelView> models) {
+    }
+
+    /** The canary: a version served to {@code percent} of users beside the active one. */
+    public record CanaryView(String version, int percent) {
+    }
+
+    public record CanaryRequest(Integer percent) {
     }
 
     @Inject
@@ -67,8 +76,10 @@ public class ModelsResource {
     @GET
     @Operation(operationId = "listModels", summary = "Model versions, newest first, with status and metrics")
     public Uni<ModelList> list() {
-        return registry.list().map(rows -> new ModelList(active.get().map(LoadedModel::version).orElse(null),
-                rows.stream().map(this::view).toList()));
+        return registry.canary().chain(canary -> registry.list().map(rows -> new ModelList(
+                active.get().map(LoadedModel::version).orElse(null),
+                canary.map(c -> new CanaryView(c.version, c.percent)).orElse(null),
+                rows.stream().map(this::view).toList())));
     }
 
     @POST
@@ -93,6 +104,43 @@ public class ModelsResource {
             throw ProblemException.invalid(errors);
         }
         return switched(registry.activate(version, "activated over the API"));
+    }
+
+    @PUT
+    @jakarta.ws.rs.Path("/{version}/canary")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startCanary", summary = "Serve a registered version to a share of users beside the active one "
+            + "(verified first; the same users at a percent, on every instance, within seconds)")
+    public Uni<CanaryView> startCanary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @PathParam("version") String version, CanaryRequest body) {
+        requireAdmin(authorization);
+        List<FieldError> errors = new ArrayList<>();
+        FieldRules.id(version, "/version", config.limits().idLength(), errors);
+        if (body == null || body.percent() == null) {
+            errors.add(new FieldError("/percent", "is required: the share of users, 0 to 100"));
+        } else if (body.percent() < 0 || body.percent() > 100) {
+            errors.add(new FieldError("/percent", "must be 0 to 100, not " + body.percent()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return registry.startCanary(version, body.percent())
+                .invoke(done -> active.setCanary(new ActiveModel.Canary(done.model(), done.canary().percent)))
+                .call(done -> watcher.announce(version))
+                .map(done -> new CanaryView(done.canary().version, done.canary().percent));
+    }
+
+    @DELETE
+    @jakarta.ws.rs.Path("/canary")
+    @Operation(operationId = "stopCanary", summary = "End the canary: every user gets the active version again")
+    public Uni<Void> stopCanary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        requireAdmin(authorization);
+        return registry.stopCanary().invoke(stopped -> {
+            if (!stopped) {
+                throw ProblemException.notFound("no-canary", "there is no canary to end");
+            }
+            active.clearCanary();
+        }).call(() -> watcher.announce("canary-ended")).replaceWithVoid();
     }
 
     @POST

@@ -5,6 +5,7 @@ import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
+import io.plus.serve.model.ModelTraffic;
 import io.plus.serve.summary.SummaryService;
 import io.plus.serve.summary.SummaryView;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,8 @@ public class ScoreResource {
     }
 
     @Inject
+    ModelTraffic traffic;
+    @Inject
     ActiveModel active;
     @Inject
     SummaryService summaries;
@@ -78,8 +81,10 @@ public class ScoreResource {
     }
 
     private Uni<Scored> scoreAll(ScoreRequests.Subject subject, List<ScoreRequests.Item> items) {
-        // one model for the whole request, even if another is activated meanwhile
-        LoadedModel model = active.require();
+        // one model for the whole request, even if another is activated meanwhile: the user's
+        // (the canary's for a canary user), or the active one for a summary given as text
+        LoadedModel model = active.requireFor(subject.summaryText() != null ? null : subject.user());
+        traffic.served("score", model.version());
         Uni<SummaryUsed> summary;
         if (!model.readsSummary()) {
             summary = Uni.createFrom().nullItem();

@@ -4,6 +4,7 @@ import io.plus.serve.ServeConfig;
 import io.plus.serve.functions.ServedFunction;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
+import io.plus.serve.model.ModelTraffic;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
 import io.plus.serve.users.UserParams;
@@ -32,6 +33,8 @@ public class SummaryHitRoute {
     private static final String JSON = "application/json;charset=UTF-8";
 
     @Inject
+    ModelTraffic traffic;
+    @Inject
     SummaryService summaries;
     @Inject
     ActiveModel active;
@@ -47,8 +50,8 @@ public class SummaryHitRoute {
     }
 
     void answerFromCache(RoutingContext routing) {
-        Optional<LoadedModel> model = active.get();
         UserKey user = validUser(routing);
+        Optional<LoadedModel> model = active.getFor(user);
         if (model.isEmpty() || user == null) {
             routing.next();
             return;
@@ -57,6 +60,7 @@ public class SummaryHitRoute {
         summaries.cachedHit(user, model.get()).subscribe().with(
                 hit -> {
                     if (hit.isPresent()) {
+                        traffic.served("summarize", model.get().version());
                         answer(routing, hit.get().json());
                     } else {
                         continueOn(requestContext, routing);

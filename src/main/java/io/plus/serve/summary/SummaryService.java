@@ -13,6 +13,7 @@ import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.feedback.FeedbackEvent;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
+import io.plus.serve.model.ModelTraffic;
 import io.plus.serve.users.PlusUser;
 import io.plus.serve.users.UserKey;
 import io.plus.summary.StatementBank;
@@ -60,6 +61,8 @@ public class SummaryService {
     @Inject
     ActiveModel active;
     @Inject
+    ModelTraffic traffic;
+    @Inject
     ServingEncoders encoders;
     @Inject
     ServeConfig config;
@@ -81,7 +84,8 @@ public class SummaryService {
     }
 
     public Uni<Lookup> current(UserKey user) {
-        LoadedModel model = active.require();
+        LoadedModel model = active.requireFor(user);
+        traffic.served("summarize", model.version());
         return cachedHit(user, model).chain(cached -> {
             if (cached.isPresent()) {
                 return Uni.createFrom().item(new Lookup(cached.get(), null));
@@ -108,7 +112,7 @@ public class SummaryService {
 
     /** The user's own text replaces the summary and is pinned until unpinned. */
     public Uni<SummaryView> pin(UserKey user, String text) {
-        LoadedModel model = active.require();
+        LoadedModel model = active.requireFor(user);
         OffsetDateTime now = now();
         return Panache.withTransaction(() -> lockedUser(user).chain(row -> {
             UserSummary edited = new UserSummary();
