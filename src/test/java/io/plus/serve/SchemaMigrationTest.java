@@ -58,8 +58,11 @@ class SchemaMigrationTest {
         Flyway old = against(OLD);
         MigrateResult upgrade = old.migrate();
 
-        assertEquals(List.of("1", "2"), upgrade.migrations.stream().map(m -> m.version).toList(),
-                "both migrations run on the old database");
+        List<String> releaseMigrations = Arrays.stream(flyway.info().all()).map(m -> m.getVersion().getVersion())
+                .filter(v -> !v.equals("0")).toList();
+        assertTrue(releaseMigrations.containsAll(List.of("1", "2")), releaseMigrations.toString());
+        assertEquals(releaseMigrations, upgrade.migrations.stream().map(m -> m.version).toList(),
+                "every migration of this release runs on the old database");
         assertEquals("0", historyOf(old).get(0).getVersion().getVersion(), "baselined at 0 first");
         assertEquals(before, psql(OLD, "-At", "-c", ROWS), "every row as it was");
         assertEquals("||", psql(OLD, "-At", "-c",
@@ -69,7 +72,7 @@ class SchemaMigrationTest {
 
         recreate(FRESH);
         Flyway fresh = against(FRESH);
-        assertEquals(2, fresh.migrate().migrationsExecuted);
+        assertEquals(releaseMigrations.size(), fresh.migrate().migrationsExecuted);
         assertEquals(schemaOf(FRESH), schemaOf(OLD), "the upgraded schema is the one a new database gets");
     }
 
