@@ -105,8 +105,7 @@ public class TrainRunCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            finish(termination, Map.of("outcome", "invalid-arguments", "exitCode", TrainRunOutcome.INVALID_ARGUMENTS,
-                    "message", e.getMessage()));
+            finish(termination, invalidArguments(e.getMessage()));
             throw e;
         }
         TrainRunResult result;
@@ -115,8 +114,7 @@ public class TrainRunCommand implements Callable<Integer> {
             result = new TrainRunJob(database, encoderOptions::open, LOG::info).run(request, encoderOptions.encoderId);
         } catch (TrainRunConflict e) {
             System.err.println("error: " + e.getMessage());
-            finish(termination, Map.of("outcome", "invalid-arguments", "exitCode", TrainRunOutcome.INVALID_ARGUMENTS,
-                    "message", e.getMessage()));
+            finish(termination, invalidArguments(e.getMessage()));
             return TrainRunOutcome.INVALID_ARGUMENTS;
         } catch (Exception e) {
             LOG.error("train-run failed", e);
@@ -151,6 +149,10 @@ public class TrainRunCommand implements Callable<Integer> {
         return new TrainRunRequest(tenants, method, training.iterations, training.config(),
                 new SplitPolicy(unseenUserShare, seenTestShare, contextPairs), minUsers, minPairs,
                 ModelStoreLocation.parse(modelStore), version, trainingRun);
+    }
+
+    private static Map<String, Object> invalidArguments(String message) {
+        return Map.of("outcome", "invalid-arguments", "exitCode", TrainRunOutcome.INVALID_ARGUMENTS, "message", message);
     }
 
     private static void finish(Optional<Path> termination, Map<String, Object> message) throws IOException {

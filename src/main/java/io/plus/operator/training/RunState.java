@@ -33,13 +33,10 @@ final class RunState {
 
     /** A finished run still says which generation it saw; true when that changed. */
     boolean observe() {
-        return status().conditions.stream().anyMatch(c -> !Objects.equals(c.getObservedGeneration(),
-                status().observedGeneration)) && restamp();
-    }
-
-    private boolean restamp() {
-        status().conditions.forEach(c -> c.setObservedGeneration(status().observedGeneration));
-        return true;
+        Long generation = status().observedGeneration;
+        boolean changed = status().conditions.stream().anyMatch(c -> !Objects.equals(c.getObservedGeneration(), generation));
+        status().conditions.forEach(c -> c.setObservedGeneration(generation));
+        return changed;
     }
 
     void transition(String type, String conditionStatus, String reason, String message) {

@@ -151,6 +151,11 @@ public class ModelRegistry {
                 });
     }
 
+    /** A registered version's row, or null. */
+    public Uni<ModelVersion> find(String version) {
+        return Panache.withSession(() -> ModelVersion.<ModelVersion>findById(version));
+    }
+
     /** The canary, if one is set. */
     public Uni<Optional<ModelCanary>> canary() {
         return Panache.withSession(() -> ModelCanary.<ModelCanary>findById(Boolean.TRUE).map(Optional::ofNullable));
@@ -161,7 +166,7 @@ public class ModelRegistry {
      * activation does; it replaces any other canary. The active version cannot be its own canary.
      */
     public Uni<Canaried> startCanary(String version, int percent) {
-        return Panache.withSession(() -> ModelVersion.<ModelVersion>findById(version)).chain(row -> {
+        return find(version).chain(row -> {
             if (row == null) {
                 throw ProblemException.notFound("model-version-not-found", "no model version " + version);
             }

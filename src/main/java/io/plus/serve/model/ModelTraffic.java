@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Requests answered per function and model version ({@code plus_model_requests_total{function,version}}):
  * during a canary, the candidate's share of traffic and, beside the HTTP metrics, its behaviour.
@@ -12,6 +15,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ModelTraffic {
     private final MeterRegistry meters;
+    /** One counter per function and version, built once: this runs on every request. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     @Inject
     public ModelTraffic(MeterRegistry meters) {
@@ -19,7 +24,8 @@ public class ModelTraffic {
     }
 
     public void served(String function, String version) {
-        Counter.builder("plus.model.requests").tag("function", function).tag("version", version)
-                .description("requests answered, by function and model version").register(meters).increment();
+        counters.computeIfAbsent(function + '\u0000' + version, key -> Counter.builder("plus.model.requests")
+                .tag("function", function).tag("version", version)
+                .description("requests answered, by function and model version").register(meters)).increment();
     }
 }

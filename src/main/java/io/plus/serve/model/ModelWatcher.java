@@ -96,8 +96,7 @@ public class ModelWatcher {
                 active.setCanary(new ActiveModel.Canary(loaded.get().model(), wanted.percent));
                 return Uni.createFrom().voidItem();
             }
-            return io.quarkus.hibernate.reactive.panache.Panache.withSession(
-                            () -> ModelVersion.<ModelVersion>findById(wanted.version))
+            return registry.find(wanted.version)
                     .chain(version -> version == null || wanted.version.equals(refused.get(wanted.version + "@canary"))
                             ? Uni.createFrom().voidItem()
                             : registry.load(version).invoke(model -> active.setCanary(
