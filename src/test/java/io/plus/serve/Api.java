@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 
 /** Small request builders shared by the serving tests. */
-final class Api {
+public final class Api {
     static final String TENANT = "acme";
     static final String PROMPT = "Tell me something about pets.";
     static final String DOG_ANSWER = "A dog is a loyal friend who loves long walks in the park.";
@@ -92,7 +92,7 @@ final class Api {
      * The model version that scores the candidates of users {@code u0000…} of {@code tenant}, four
      * calls at a time: which users a canary serves.
      */
-    static Map<String, String> scoringVersions(String tenant, int users) {
+    public static Map<String, String> scoringVersions(String tenant, int users) {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Map<String, Future<String>> calls = new TreeMap<>();
@@ -116,7 +116,7 @@ final class Api {
     }
 
     /** The share of users {@code versions} puts on {@code version}. */
-    static double share(Map<String, String> versions, String version) {
+    public static double share(Map<String, String> versions, String version) {
         return versions.values().stream().filter(version::equals).count() / (double) versions.size();
     }
 }

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * hot-swap test).
  */
 public class ServingTestResources implements QuarkusTestResourceLifecycleManager {
-    static final String PLUS_VERSION = "plus-serve-test";
-    static final String BTL_VERSION = "btl-serve-test";
+    public static final String PLUS_VERSION = "plus-serve-test";
+    public static final String BTL_VERSION = "btl-serve-test";
     static final Path ROOT = Path.of("target", "serving-test").toAbsolutePath();
     /** The model store: the registry reads bundles only from inside it. */
     static final Path MODEL_STORE = ROOT.resolve("models");
@@ -116,7 +116,7 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
     private static void resetDatabase() {
         run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-v", "ON_ERROR_STOP=1", "-c",
                 "SET client_min_messages = warning; DROP TABLE IF EXISTS plus_user, feedback_event, user_summary, "
-                        + "model_version, flyway_schema_history CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, "
+                        + "model_version, model_canary, serving_instance, flyway_schema_history CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, "
                         + "user_summary_id_seq");
     }
 

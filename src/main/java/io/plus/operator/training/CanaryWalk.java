@@ -1,5 +1,6 @@
 package io.plus.operator.training;
 
+import io.plus.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.plus.operator.api.CanaryStep;

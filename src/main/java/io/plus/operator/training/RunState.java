@@ -1,5 +1,7 @@
 package io.plus.operator.training;
 
+import io.plus.operator.status.ResourceEvents;
+import io.plus.operator.status.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.plus.operator.api.TrainingRun;
 import io.plus.operator.api.TrainingRunStatus;
@@ -61,6 +63,6 @@ final class RunState {
     }
 
     void event(String type, String reason, String message) {
-        RunEvents.record(client, run, type, reason, message);
+        ResourceEvents.record(client, run, type, reason, message);
     }
 }

@@ -1,5 +1,6 @@
 package io.plus.operator.training;
 
+import io.plus.operator.status.Conditions;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;

@@ -37,6 +37,8 @@ public class ModelWatcher {
     ActiveModel active;
     @Inject
     ReactiveRedisDataSource redis;
+    @Inject
+    InstanceReports reports;
 
     @Inject
     Vertx vertx;
@@ -53,12 +55,20 @@ public class ModelWatcher {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final AtomicBoolean syncing = new AtomicBoolean();
 
-    /** Loads the registry's active version, and its canary, if this instance serves others. */
+    /**
+     * Loads the registry's active version, and its canary, if this instance serves others; then
+     * reports what it serves (a failed report is logged, never a failed check).
+     */
     public Uni<Void> sync() {
         if (!syncing.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return syncActive().chain(this::syncCanary).eventually(() -> syncing.set(false));
+        return syncActive().chain(this::syncCanary)
+                .chain(() -> reports.report().onFailure().recoverWithUni(error -> {
+                    LOG.warnf("could not report the loaded model versions: %s", error.toString());
+                    return Uni.createFrom().voidItem();
+                }))
+                .eventually(() -> syncing.set(false));
     }
 
     private Uni<Void> syncActive() {

@@ -52,7 +52,12 @@ public class ModelsResource {
     public record Registration(String location) {
     }
 
-    public record ModelList(String servedHere, CanaryView canary, List<ModelView> models) {
+    public record ModelList(String servedHere, CanaryView canary, List<InstanceView> instances, List<ModelView> models) {
+    }
+
+    /** A serving instance's last report of what it has loaded (only instances heard from recently). */
+    public record InstanceView(String instance, String functions, String activeVersion, String canaryVersion,
+                               Integer canaryPercent, OffsetDateTime reportedAt) {
     }
 
     /** The canary: a version served to {@code percent} of users beside the active one. */
@@ -72,14 +77,19 @@ public class ModelsResource {
     ServeConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    InstanceReports reports;
 
     @GET
     @Operation(operationId = "listModels", summary = "Model versions, newest first, with status and metrics")
     public Uni<ModelList> list() {
-        return registry.canary().chain(canary -> registry.list().map(rows -> new ModelList(
-                active.get().map(LoadedModel::version).orElse(null),
-                canary.map(c -> new CanaryView(c.version, c.percent)).orElse(null),
-                rows.stream().map(this::view).toList())));
+        return registry.canary().chain(canary -> reports.recent().chain(instances -> registry.list()
+                .map(rows -> new ModelList(
+                        active.get().map(LoadedModel::version).orElse(null),
+                        canary.map(c -> new CanaryView(c.version, c.percent)).orElse(null),
+                        instances.stream().map(i -> new InstanceView(i.instanceId, i.functions, i.activeVersion,
+                                i.canaryVersion, i.canaryPercent, i.reportedAt)).toList(),
+                        rows.stream().map(this::view).toList()))));
     }
 
     @POST

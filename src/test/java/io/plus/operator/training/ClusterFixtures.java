@@ -27,11 +27,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** What the operator tests put into the mock cluster, and how they play the Job's part. */
-final class ClusterFixtures {
+public final class ClusterFixtures {
     private ClusterFixtures() {
     }
 
-    static TrainingRun run(String name, String namespace) {
+    public static TrainingRun run(String name, String namespace) {
         TrainingRunSpec spec = new TrainingRunSpec();
         spec.tenants = List.of("acme");
         spec.image = "registry.example/plus:0.1.0-cuda";
@@ -54,7 +54,7 @@ final class ClusterFixtures {
         return run;
     }
 
-    static TrainingRun automatic(TrainingRun run, String rollout, double minimum, double maxRegression,
+    public static TrainingRun automatic(TrainingRun run, String rollout, double minimum, double maxRegression,
                                  int... percents) {
         Promotion promotion = run.getSpec().promotion;
         promotion.policy = Promotion.AUTOMATIC;
@@ -71,7 +71,7 @@ final class ClusterFixtures {
         return run;
     }
 
-    static ModelRollout rollout(String namespace, String name, String stable) {
+    public static ModelRollout rollout(String namespace, String name, String stable) {
         ModelRollout rollout = new ModelRollout();
         rollout.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
         rollout.setSpec(new ModelRolloutSpec());
@@ -80,7 +80,7 @@ final class ClusterFixtures {
     }
 
     /** The trainer pod's end, as the kubelet reports it: exit code and termination message. */
-    static void trainerFinished(KubernetesClient client, Job job, int exitCode, String terminationMessage) {
+    public static void trainerFinished(KubernetesClient client, Job job, int exitCode, String terminationMessage) {
         String namespace = job.getMetadata().getNamespace();
         Pod pod = new PodBuilder().withNewMetadata().withName(job.getMetadata().getName() + "-pod1")
                 .withNamespace(namespace).addToLabels("job-name", job.getMetadata().getName()).endMetadata()
@@ -95,7 +95,7 @@ final class ClusterFixtures {
     }
 
     /** The Job controller's part: a condition of {@code type} with {@code reason}. */
-    static void jobCondition(KubernetesClient client, Job job, String type, String reason, String message) {
+    public static void jobCondition(KubernetesClient client, Job job, String type, String reason, String message) {
         client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
                 .editStatus(j -> {
                     j.setStatus(new JobStatusBuilder().withActive(0).withSucceeded("Complete".equals(type) ? 1 : 0)
@@ -106,7 +106,7 @@ final class ClusterFixtures {
                 });
     }
 
-    static void jobActive(KubernetesClient client, Job job) {
+    public static void jobActive(KubernetesClient client, Job job) {
         client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
                 .editStatus(j -> {
                     j.setStatus(new JobStatusBuilder().withActive(1).withStartTime(Instant.now().toString()).build());
@@ -114,7 +114,7 @@ final class ClusterFixtures {
                 });
     }
 
-    static String registered(String version, double candidate, String active, double activeAccuracy) {
+    public static String registered(String version, double candidate, String active, double activeAccuracy) {
         return "{\"outcome\":\"registered\",\"exitCode\":0,\"message\":\"registered candidate " + version + "\","
                 + "\"modelVersion\":\"" + version + "\","
                 + "\"metrics\":{\"test-unseen-users\":{\"pairs\":900,\"accuracy\":" + candidate + ",\"nll\":0.4},"
@@ -124,7 +124,7 @@ final class ClusterFixtures {
                 + ",\"nll\":0.45}}}";
     }
 
-    static <T> T await(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();

@@ -1,4 +1,4 @@
-package io.plus.operator.training;
+package io.plus.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

@@ -1,4 +1,4 @@
-package io.plus.operator.training;
+package io.plus.operator.status;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Kubernetes Events on a resource, one per transition, for {@code kubectl describe}. Never fails a reconcile. */
-final class RunEvents {
-    private static final Logger LOG = Logger.getLogger(RunEvents.class);
-    static final String COMPONENT = "plus-operator";
+public final class ResourceEvents {
+    private static final Logger LOG = Logger.getLogger(ResourceEvents.class);
+    public static final String COMPONENT = "plus-operator";
 
-    private RunEvents() {
+    private ResourceEvents() {
     }
 
-    static void record(KubernetesClient client, HasMetadata resource, String type, String reason, String message) {
+    public static void record(KubernetesClient client, HasMetadata resource, String type, String reason, String message) {
         String now = Instant.now().toString();
         try {
             client.v1().events().inNamespace(resource.getMetadata().getNamespace()).resource(new EventBuilder()
