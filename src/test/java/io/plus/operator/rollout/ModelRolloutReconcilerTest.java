@@ -148,6 +148,18 @@ class ModelRolloutReconcilerTest {
     }
 
     @Test
+    void aRegistryChangedByHandIsSetBackToWhatTheRolloutDeclares() throws Exception {
+        String name = name("drift");
+        create(name, PLUS_VERSION);
+        awaitRollout(name, r -> isTrue(r, "Ready"));
+        given().when().post("/v1/models/{v}/activate", BTL_VERSION).then().statusCode(200);
+        assertEquals(BTL_VERSION, activeVersion());
+        await("the rollout's stable version active again", WAIT, () -> PLUS_VERSION.equals(activeVersion()));
+        assertEquals(BTL_VERSION, awaitRollout(name, r -> r.getStatus().previousStableVersion != null)
+                .getStatus().previousStableVersion, "the hand-made change is what a rollback would return to");
+    }
+
+    @Test
     void aTrainingRunsBetterCandidateReachesUsersStepByStepAndBecomesTheActiveVersion() throws Exception {
         String rolloutName = name("trained");
         create(rolloutName, PLUS_VERSION);
