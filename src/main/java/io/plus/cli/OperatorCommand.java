@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = {"Run the Kubernetes operator until stopped: each TrainingRun becomes one trainer Job; a "
                 + "finished run's candidate is gated on its evaluation and walked through the canary steps of its "
-                + "ModelRollout, or rejected with the reason. Uses the pod's service account (or KUBECONFIG), "
-                + "leader election on (PLUS_OPERATOR_LEADER_ELECTION=false turns it off)."})
+                + "ModelRollout, or rejected with the reason; each ModelRollout's versions are applied to the model "
+                + "registry through the functions' admin API (PLUS_OPERATOR_REGISTRY_URL, PLUS_OPERATOR_REGISTRY_TOKEN). "
+                + "Uses the pod's service account (or KUBECONFIG), leader election on "
+                + "(PLUS_OPERATOR_LEADER_ELECTION=false turns it off)."})
 public class OperatorCommand implements Callable<Integer> {
     @Inject
     OperatorRole operator;

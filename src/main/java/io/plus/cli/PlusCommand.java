@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "PLUS: personalised reward models conditioned on learned text summaries of each user's preferences.",
         subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, TrainRunCommand.class, EvalCommand.class,
                 BenchCommand.class, EncoderBenchCommand.class,
-                SummarizeCommand.class, ScoreCommand.class, ServeCommand.class, OperatorCommand.class})
+                SummarizeCommand.class, ScoreCommand.class, ServeCommand.class, OperatorCommand.class,
+                SubmitTrainingRunCommand.class, ProbeCommand.class})
 public class PlusCommand {
 }

@@ -1,0 +1,82 @@
+{{/*
+The functions as data: values key, PLUS_FUNCTIONS value and object-name suffix. Templates range
+over this list so the three are built alike.
+*/}}
+{{- define "plus.functions" -}}
+- {key: feedbackIngest, function: feedback-ingest}
+- {key: summarize, function: summarize}
+- {key: score, function: score}
+{{- end -}}
+
+{{/* The serving container of one function; called with (dict "root" $ "fn" $fn "values" $v "knative" bool). */}}
+{{- define "plus.functionContainer" -}}
+{{- $root := .root -}}
+name: {{ .fn.function }}
+image: {{ include "plus.image" $root }}
+imagePullPolicy: {{ $root.Values.image.pullPolicy }}
+args: [serve]
+ports:
+  {{- if .knative }}
+  # Knative allows one port, named http1 or h2c, and probes on it without naming it
+  - {name: http1, containerPort: 8080, protocol: TCP}
+  {{- else }}
+  - {name: http, containerPort: 8080, protocol: TCP}
+  {{- end }}
+env:
+  - name: PLUS_FUNCTIONS
+    value: {{ .fn.function }}
+  - name: PLUS_HTTP_PORT
+    value: "8080"
+  - name: PLUS_MODELS_DIR
+    value: {{ $root.Values.modelStore.mountPath | quote }}
+  - name: PLUS_SERVE_MODEL_CHECK_INTERVAL
+    value: {{ $root.Values.serving.modelCheckInterval | quote }}
+  - name: PLUS_LOG_JSON
+    value: {{ $root.Values.serving.logJson | quote }}
+  - name: PLUS_ADMIN_TOKEN
+    valueFrom: {secretKeyRef: {name: {{ include "plus.adminSecret" $root }}, key: token}}
+  - name: DJL_CACHE_DIR
+    value: /tmp/djl
+  - name: ENGINE_CACHE_DIR
+    value: /tmp/djl
+  {{- include "plus.connectionEnv" $root | nindent 2 }}
+{{- if .knative }}
+readinessProbe:
+  httpGet: {path: /q/health/ready}
+  periodSeconds: 2
+livenessProbe:
+  httpGet: {path: /q/health/live}
+  initialDelaySeconds: 60
+  periodSeconds: 10
+{{- else }}
+startupProbe:
+  httpGet: {path: /q/health/started, port: http}
+  periodSeconds: 2
+  failureThreshold: 90
+readinessProbe:
+  httpGet: {path: /q/health/ready, port: http}
+  periodSeconds: 5
+  failureThreshold: 3
+livenessProbe:
+  httpGet: {path: /q/health/live, port: http}
+  periodSeconds: 10
+  failureThreshold: 3
+{{- end }}
+resources:
+  {{- toYaml .values.resources | nindent 2 }}
+securityContext:
+  {{- toYaml $root.Values.securityContext | nindent 2 }}
+volumeMounts:
+  {{- include "plus.tmpMount" $root | nindent 2 }}
+  - name: models
+    mountPath: {{ $root.Values.modelStore.mountPath }}
+    readOnly: true
+{{- end -}}
+
+{{- define "plus.functionVolumes" -}}
+{{- include "plus.tmpVolume" . }}
+- name: models
+  persistentVolumeClaim:
+    claimName: {{ include "plus.modelClaim" . }}
+    readOnly: true
+{{- end -}}
