@@ -367,6 +367,24 @@ class HelmChartTest {
         assertEquals(project.group(1), chart.group(1));
     }
 
+    /**
+     * k8s/install/plus.yaml is the chart rendered with its defaults and the CRDs left to
+     * kustomize; run with -Dplus.chart.write-install=true to write it after a chart change.
+     */
+    @Test
+    void theKustomizeInstallIsTheChartRenderedWithItsDefaults() throws IOException {
+        Path install = Path.of("k8s", "install", "plus.yaml");
+        String rendered = INSTALL_HEADER + RenderedChart.render(Map.of("crds.enabled", false)).yaml();
+        if (Boolean.getBoolean("plus.chart.write-install")) {
+            Files.writeString(install, rendered);
+        }
+        assertEquals(rendered, Files.readString(install), install + " is stale: regenerate it with "
+                + "./mvnw -B verify -Dtest=HelmChartTest -Dsurefire.failIfNoSpecifiedTests=false -Dplus.chart.write-install=true");
+    }
+
+    private static final String INSTALL_HEADER = "# Generated from helm/plus with its default values (release plus, "
+            + "namespace plus, CRDs from k8s/crds); do not edit.\n";
+
     private static Map<String, PodSpec> pods(RenderedChart chart) {
         Map<String, PodSpec> pods = new TreeMap<>();
         chart.all(Deployment.class).forEach(d -> pods.put("Deployment/" + d.getMetadata().getName(),

@@ -33,6 +33,9 @@ final class TrainingJobs {
     static final String RUN_LABEL = "plus.io/training-run";
     static final String CONTAINER = "trainer";
     private static final String VOLUME = "model-store";
+    private static final String TMP_VOLUME = "tmp";
+    /** The group the images run as (user and group 185, as in the Dockerfiles). */
+    private static final long IMAGE_GROUP = 185L;
     private static final int MAX_NAME = 63; // Job names end up in a label value
 
     private TrainingJobs() {
@@ -85,12 +88,20 @@ final class TrainingJobs {
                         .withNewSpec()
                             .withRestartPolicy("Never")
                             .withServiceAccountName(spec.serviceAccountName)
+                            // the trainer talks to PostgreSQL and the model store, never to the Kubernetes API
+                            .withAutomountServiceAccountToken(false)
+                            .withNewSecurityContext()
+                                .withRunAsNonRoot(true)
+                                .withFsGroup(IMAGE_GROUP) // the model store is written by the image's group
+                                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                            .endSecurityContext()
                             .withNodeSelector(spec.nodeSelector)
                             .withTolerations(spec.tolerations)
                             .withContainers(container(run))
                             .addNewVolume().withName(VOLUME).withNewPersistentVolumeClaim()
                                 .withClaimName(spec.modelStore.persistentVolumeClaim).endPersistentVolumeClaim()
                             .endVolume()
+                            .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
                         .endSpec()
                     .endTemplate()
                 .endSpec()
@@ -104,6 +115,7 @@ final class TrainingJobs {
         env.add(secretEnv("PLUS_DB_USER", spec.database.credentialsSecret, "username"));
         env.add(secretEnv("PLUS_DB_PASSWORD", spec.database.credentialsSecret, "password"));
         env.add(new EnvVar("DJL_OFFLINE", "true", null));
+        env.add(new EnvVar("DJL_CACHE_DIR", "/tmp/djl", null));
         env.add(new EnvVar("PLUS_LOG_JSON", "true", null));
         if (spec.env != null) {
             env.addAll(spec.env);
@@ -118,6 +130,14 @@ final class TrainingJobs {
                 .withTerminationMessagePath("/dev/termination-log")
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .addNewVolumeMount().withName(VOLUME).withMountPath(mountPath(spec)).endVolumeMount()
+                // the root filesystem is read-only: /tmp is the one scratch space (DJL's caches among it;
+                // the trainer image ships libtorch unpacked where ENGINE_CACHE_DIR points)
+                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
+                .withNewSecurityContext()
+                    .withAllowPrivilegeEscalation(false)
+                    .withReadOnlyRootFilesystem(true)
+                    .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
                 .build();
     }
 

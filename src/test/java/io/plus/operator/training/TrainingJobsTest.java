@@ -1,5 +1,7 @@
 package io.plus.operator.training;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import io.plus.operator.api.TrainingRun;
@@ -36,5 +38,19 @@ class TrainingJobsTest {
         assertEquals("FailJob", rule.getAction());
         assertEquals(List.of(2, 3), rule.getOnExitCodes().getValues());
         assertEquals("trainer", rule.getOnExitCodes().getContainerName());
+    }
+
+    @Test
+    void theTrainerPodIsHardenedAndGetsNoApiToken() {
+        PodSpec pod = TrainingJobs.build(run("r")).getSpec().getTemplate().getSpec();
+        assertEquals(false, pod.getAutomountServiceAccountToken());
+        assertEquals(true, pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        Container trainer = pod.getContainers().get(0);
+        assertEquals(true, trainer.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(false, trainer.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), trainer.getSecurityContext().getCapabilities().getDrop());
+        assertEquals(List.of("/models", "/tmp"), trainer.getVolumeMounts().stream().map(m -> m.getMountPath()).toList());
+        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getEmptyDir() != null), "/tmp is an emptyDir");
     }
 }
