@@ -36,14 +36,23 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--split-field", defaultValue = "split", description = "Optional field (default: ${DEFAULT-VALUE}).")
     String splitField;
 
+    @Option(names = "--skip-invalid", description = "Import the good lines and report each bad one (file:line: why) "
+            + "on stderr, instead of importing nothing when any line is bad.")
+    boolean skipInvalid;
+
     @Override
     public Integer call() throws Exception {
         JsonlPreferenceImporter.FieldNames fields = new JsonlPreferenceImporter.FieldNames(
                 userField, promptField, chosenField, rejectedField, topicField, splitField);
         String name = in.getFileName().toString().replaceFirst("\\.jsonl?$", "");
-        Dataset data = new JsonlPreferenceImporter(fields).importFile(in, name);
+        JsonlPreferenceImporter.Imported imported = new JsonlPreferenceImporter(fields).importFile(in, name, skipInvalid);
+        Dataset data = imported.dataset();
         DatasetWriter.write(data, out);
-        System.out.printf("imported %d pairs from %s -> %s%n", data.pairs().size(), in, out);
+        for (String problem : imported.skippedProblems()) {
+            System.err.println("skipped " + problem);
+        }
+        System.out.printf("imported %d pairs from %s -> %s%s%n", data.pairs().size(), in, out,
+                imported.skippedLines() == 0 ? "" : "; skipped " + imported.skippedLines() + " invalid lines");
         return 0;
     }
 }

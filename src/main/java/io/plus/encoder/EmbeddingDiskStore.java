@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,8 +24,10 @@ import java.util.Set;
  *
  * <p>Layout: header {@code "PLUSEMB1"}, int dimension, short id length, id (UTF-8); then records
  * of 32-byte {@link ContentHash} + {@code dimension} little-endian floats. Records are only ever
- * appended, so a crash can at worst leave a partial last record, which {@link #open} drops
- * (and cuts off, so later appends stay aligned). A file lock keeps a second writer out.
+ * appended. Several processes may share one file: each reads under a shared file lock and appends
+ * under an exclusive one held only for the append, so no reader sees half a record and no two
+ * appends interleave. A crash can at worst leave a partial last record: readers ignore it, and the
+ * next append (the only moment no other writer can be mid-record) cuts it off first.
  */
 public final class EmbeddingDiskStore implements AutoCloseable {
 
@@ -35,20 +37,23 @@ public final class EmbeddingDiskStore implements AutoCloseable {
     private final Path file;
     private final String encoderId;
     private final int dimension;
+    /** How long to wait for another process's read or append before giving up with a clear error. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private final FileChannel channel;
-    private final FileLock lock;
+    private final long headerLength;
     private final Map<ContentHash, float[]> loaded;
     private final Map<ContentHash, float[]> pending = new LinkedHashMap<>();
     private final Set<ContentHash> persisted;
     private boolean closed;
 
-    private EmbeddingDiskStore(Path file, String encoderId, int dimension, FileChannel channel, FileLock lock,
+    private EmbeddingDiskStore(Path file, String encoderId, int dimension, FileChannel channel, long headerLength,
             Map<ContentHash, float[]> loaded) {
         this.file = file;
         this.encoderId = encoderId;
         this.dimension = dimension;
         this.channel = channel;
-        this.lock = lock;
+        this.headerLength = headerLength;
         this.loaded = Collections.unmodifiableMap(loaded);
         this.persisted = new HashSet<>(loaded.keySet());
     }
@@ -68,7 +73,7 @@ public final class EmbeddingDiskStore implements AutoCloseable {
      * Opens {@code file}, creating it with a header when absent.
      *
      * @throws IllegalStateException when the file belongs to another encoder id or dimension, or
-     *     another process (or store in this JVM) has it open
+     *     another process holds it locked for longer than a minute
      */
     public static EmbeddingDiskStore openFile(Path file, String encoderId, int dimension) throws IOException {
         if (encoderId == null || encoderId.isBlank() || dimension < 1) {
@@ -78,34 +83,44 @@ public final class EmbeddingDiskStore implements AutoCloseable {
             createWithHeader(file, encoderId, dimension);
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        try {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new IllegalStateException("Embedding store " + file + " is already open elsewhere");
-            }
-            Map<ContentHash, float[]> records = readAll(channel, file, encoderId, dimension);
-            return new EmbeddingDiskStore(file, encoderId, dimension, channel, lock, records);
+        try (FileRangeLocks.Held reading = FileRangeLocks.lock(file, channel, true, PATIENCE)) {
+            long headerLength = checkHeader(channel, file, encoderId, dimension);
+            Map<ContentHash, float[]> records = readRecords(channel, headerLength, dimension);
+            return new EmbeddingDiskStore(file, encoderId, dimension, channel, headerLength, records);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    /** Header goes to a temp file first, so a crash never leaves a half-written header behind. */
+    /**
+     * The header goes to a temp file first and is linked into place, so a crash never leaves a
+     * half-written header, and of two processes creating the file at once one wins and the other
+     * uses its file (a rename would replace a file the first may already be appending to).
+     */
     private static void createWithHeader(Path file, String encoderId, int dimension) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
         try {
             Files.write(tmp, header(encoderId, dimension).array());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException e) {
+                // another process made it first: theirs is as good
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                moveUnlessPresent(tmp, file); // a file system without hard links
+            }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void moveUnlessPresent(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file);
+        } catch (FileAlreadyExistsException e) {
+            // another process made it first
         }
     }
 
@@ -116,15 +131,15 @@ public final class EmbeddingDiskStore implements AutoCloseable {
         return buf;
     }
 
-    private static Map<ContentHash, float[]> readAll(FileChannel channel, Path file, String encoderId,
-            int dimension) throws IOException {
-        long size = channel.size();
+    /** Checks the header against the encoder; returns its length. */
+    private static long checkHeader(FileChannel channel, Path file, String encoderId, int dimension)
+            throws IOException {
         ByteBuffer fixed = ByteBuffer.allocate(MAGIC.length + 6).order(ByteOrder.LITTLE_ENDIAN);
         readFully(channel, fixed, 0);
         byte[] magic = new byte[MAGIC.length];
         fixed.flip().get(magic);
         if (fixed.limit() < fixed.capacity() || !Arrays.equals(magic, MAGIC)) {
-            throw new IllegalStateException(file + " is not a PLUS embedding store (bad header)");
+            throw new EmbeddingStoreException(file + " is not a PLUS embedding store (bad header)");
         }
         int fileDimension = fixed.getInt();
         int idLength = Short.toUnsignedInt(fixed.getShort());
@@ -132,19 +147,19 @@ public final class EmbeddingDiskStore implements AutoCloseable {
         readFully(channel, idBuf, fixed.capacity());
         String fileId = new String(idBuf.array(), 0, idBuf.position(), StandardCharsets.UTF_8);
         if (!fileId.equals(encoderId) || fileDimension != dimension) {
-            throw new IllegalStateException("Embedding store " + file + " holds embeddings of encoder '" + fileId
+            throw new EmbeddingStoreException("Embedding store " + file + " holds embeddings of encoder '" + fileId
                     + "' (dimension " + fileDimension + "), not '" + encoderId + "' (dimension " + dimension
                     + "); refusing to mix them. Use another cache directory or delete the file.");
         }
-        long headerLength = fixed.capacity() + idLength;
+        return fixed.capacity() + idLength;
+    }
+
+    /** Every complete record; a partial last one (a writer that crashed mid-record) is left for the next append to cut. */
+    private static Map<ContentHash, float[]> readRecords(FileChannel channel, long headerLength, int dimension)
+            throws IOException {
         int recordLength = ContentHash.BYTES + 4 * dimension;
-        long count = (size - headerLength) / recordLength;
+        long count = (channel.size() - headerLength) / recordLength;
         long valid = headerLength + count * recordLength;
-        if (size > valid) {
-            LOG.log(System.Logger.Level.WARNING, "Dropping " + (size - valid)
-                    + " bytes of an incomplete last record in " + file);
-            channel.truncate(valid);
-        }
         Map<ContentHash, float[]> records = new HashMap<>((int) Math.min(count * 2, Integer.MAX_VALUE));
         ByteBuffer body = ByteBuffer.allocate(recordLength * 1024).order(ByteOrder.LITTLE_ENDIAN);
         long position = headerLength;
@@ -207,7 +222,11 @@ public final class EmbeddingDiskStore implements AutoCloseable {
         }
     }
 
-    /** Appends the queued records to the file in one write and forces them to disk. */
+    /**
+     * Appends the queued records at the end of the file in one write, under the exclusive lock, and
+     * forces them to disk. Another process's records since this store was opened stay where they
+     * are; a record both computed is stored twice, which readers take as one.
+     */
     public synchronized void flush() throws IOException {
         ensureOpen();
         if (pending.isEmpty()) {
@@ -222,11 +241,20 @@ public final class EmbeddingDiskStore implements AutoCloseable {
             }
         }
         buf.flip();
-        long position = channel.size();
-        while (buf.hasRemaining()) {
-            position += channel.write(buf, position);
+        try (FileRangeLocks.Held writing = FileRangeLocks.lock(file, channel, false, PATIENCE)) {
+            long size = channel.size();
+            long aligned = headerLength + (size - headerLength) / recordLength * recordLength;
+            if (size > aligned) { // no writer is mid-record while this lock is held: a crashed one left it
+                LOG.log(System.Logger.Level.WARNING, "Dropping " + (size - aligned)
+                        + " bytes of an incomplete last record in " + file);
+                channel.truncate(aligned);
+            }
+            long position = aligned;
+            while (buf.hasRemaining()) {
+                position += channel.write(buf, position);
+            }
+            channel.force(false);
         }
-        channel.force(false);
         persisted.addAll(pending.keySet());
         pending.clear();
     }
@@ -237,7 +265,7 @@ public final class EmbeddingDiskStore implements AutoCloseable {
         }
     }
 
-    /** Flushes, then releases the lock and the file. */
+    /** Flushes, then closes the file. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -247,11 +275,7 @@ public final class EmbeddingDiskStore implements AutoCloseable {
             flush();
         } finally {
             closed = true;
-            try {
-                lock.release();
-            } finally {
-                channel.close();
-            }
+            channel.close();
         }
     }
 }

@@ -37,12 +37,49 @@ class CommandLineTest {
         LaunchResult top = launcher.launch("--help");
         assertEquals(0, top.exitCode());
         for (String command : new String[] {"generate", "import", "train", "train-run", "eval", "bench", "encoder-bench",
-                "summarize", "score", "serve", "operator"}) {
+                "summarize", "score", "serve", "operator", "submit-training-run", "probe"}) {
             assertTrue(top.getOutput().contains(command), "top-level help lists " + command);
             LaunchResult help = launcher.launch(command, "--help");
             assertEquals(0, help.exitCode(), command + " --help");
             assertTrue(help.getOutput().contains("Usage: plus " + command), help.getOutput());
         }
+    }
+
+    @Test
+    void importCanSkipInvalidLinesReportingEachAndTheDefaultImportsNothing(QuarkusMainLauncher launcher) throws Exception {
+        Path messy = tmp.resolve("messy.jsonl");
+        Files.writeString(messy, """
+                {"user": "u1", "prompt": "q", "chosen": "a", "rejected": "b"}
+                {"user": "u1", "prompt": "q", "chosen": "  ", "rejected": "b"}
+                {"user": "u2", "prompt": "q", "chosen": "c", "rejected": "d"
+                {"user": "u2", "prompt": "q", "chosen": "c", "rejected": "d"}
+                """);
+        LaunchResult strict = launcher.launch("import", "--in", messy.toString(), "--out", tmp.resolve("strict").toString());
+        assertEquals(2, strict.exitCode());
+        assertTrue(strict.getErrorOutput().contains("messy.jsonl:2: blank field 'chosen'"), strict.getErrorOutput());
+        assertTrue(Files.notExists(tmp.resolve("strict")), "nothing written");
+
+        LaunchResult skipping = launcher.launch("import", "--in", messy.toString(), "--out",
+                tmp.resolve("kept").toString(), "--skip-invalid");
+        assertEquals(0, skipping.exitCode(), skipping.getErrorOutput());
+        assertTrue(skipping.getErrorOutput().contains("skipped messy.jsonl:2: blank field 'chosen'"), skipping.getErrorOutput());
+        assertTrue(skipping.getErrorOutput().contains("skipped messy.jsonl:3: invalid JSON"), skipping.getErrorOutput());
+        assertTrue(skipping.getOutput().contains("imported 2 pairs") && skipping.getOutput().contains("skipped 2 invalid lines"),
+                skipping.getOutput());
+        assertEquals(2, Files.readAllLines(tmp.resolve("kept").resolve("pairs.jsonl")).size());
+    }
+
+    @Test
+    void anUnusableEmbeddingCacheIsOneLineNotAStackTrace(QuarkusMainLauncher launcher) throws Exception {
+        Path data = tmp.resolve("pets");
+        assertEquals(0, launcher.launch("generate", "--dataset", "pets", "--quick", "--out", data.toString()).exitCode());
+        Path cache = Files.createDirectories(tmp.resolve("cache").resolve("embeddings"));
+        Files.writeString(cache.resolve("all-minilm-l6-v2-384.emb"), "not an embedding store");
+        LaunchResult result = launcher.launch("train", "--data", data.toString(), "--method", "BTL", "--epochs", "1",
+                "--cache-dir", tmp.resolve("cache").toString(), "--bundles", tmp.resolve("models").toString());
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("is not a PLUS embedding store"), result.getErrorOutput());
+        assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
     }
 
     @Test

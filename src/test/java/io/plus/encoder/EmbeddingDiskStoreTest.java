@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +80,56 @@ class EmbeddingDiskStoreTest {
     }
 
     @Test
-    void secondOpenOfTheSameFileIsRefused() throws Exception {
-        try (EmbeddingDiskStore store = EmbeddingDiskStore.open(dir, "enc-a", 4)) {
-            assertThrows(IllegalStateException.class, () -> EmbeddingDiskStore.open(dir, "enc-a", 4));
+    void twoStoresOnOneFileShareItAndEachSeesTheOthersRecordsOnReopen() throws Exception {
+        try (EmbeddingDiskStore first = EmbeddingDiskStore.open(dir, "enc-a", 4);
+             EmbeddingDiskStore second = EmbeddingDiskStore.open(dir, "enc-a", 4)) {
+            first.append(ContentHash.of("one"), vector(1));
+            second.append(ContentHash.of("two"), vector(2));
+            first.flush();
+            second.flush();
+            second.append(ContentHash.of("one"), vector(1)); // computed by both: stored twice, read once
         }
         try (EmbeddingDiskStore reopened = EmbeddingDiskStore.open(dir, "enc-a", 4)) {
-            assertTrue(reopened.loaded().isEmpty(), "closing released the lock");
+            assertEquals(2, reopened.loaded().size());
+            assertArrayEquals(vector(2), reopened.loaded().get(ContentHash.of("two")));
         }
+    }
+
+    /**
+     * Two processes append to one store at the same time, in many small flushes, then each reads it
+     * back: every record of both is there, whole, and a third reader sees them all.
+     */
+    @Test
+    void twoProcessesWritingAtOnceLoseAndCorruptNothing() throws Exception {
+        int each = 400;
+        List<Process> writers = new ArrayList<>();
+        for (String prefix : List.of("a", "b")) {
+            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), EmbeddingStoreWriter.class.getName(),
+                    dir.toString(), prefix, Integer.toString(each)).redirectErrorStream(true).start());
+        }
+        for (Process writer : writers) {
+            String output = new String(writer.getInputStream().readAllBytes());
+            assertTrue(writer.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), output);
+            assertEquals(0, writer.exitValue(), output);
+            int readBack = Integer.parseInt(output.replaceAll("(?s).*read back (\\d+).*", "$1"));
+            assertTrue(readBack >= each, "a writer read back its own records at least: " + output);
+        }
+        try (EmbeddingDiskStore store = EmbeddingDiskStore.open(dir, "enc-a", 4)) {
+            assertEquals(2 * each, store.loaded().size());
+            for (String prefix : List.of("a", "b")) {
+                for (int i = 0; i < each; i++) {
+                    assertArrayEquals(EmbeddingStoreWriter.vector(prefix, i),
+                            store.loaded().get(ContentHash.of(prefix + i)), prefix + i);
+                }
+            }
+        }
+        long recordLength = ContentHash.BYTES + 4 * 4;
+        long body = Files.size(EmbeddingDiskStore.fileFor(dir, "enc-a", 4)) - headerLength("enc-a");
+        assertEquals(0, body % recordLength, "the file ends on a record boundary");
+    }
+
+    private static long headerLength(String encoderId) {
+        return 8 + 4 + 2 + encoderId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

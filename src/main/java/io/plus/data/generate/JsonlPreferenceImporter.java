@@ -4,6 +4,7 @@ import io.plus.data.Dataset;
 import io.plus.data.GroundTruth;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
+import io.plus.data.io.DatasetFormatException;
 import io.plus.data.io.DatasetReader;
 import io.plus.data.io.JsonLine;
 import io.plus.data.io.JsonlFiles;
@@ -19,7 +20,8 @@ import java.util.List;
  * a chosen and a rejected response, and optionally a topic and a split (a {@link Split} wire name;
  * absent means train). Field names are configurable; other fields are ignored. Pair ids are
  * {@code <file-stem>-<line>}. There is no ground truth. Bad lines are all reported together as
- * {@code file:line: problem}, and then nothing is imported.
+ * {@code file:line: problem}, and then nothing is imported; or, when the caller asks to skip them,
+ * the good lines are imported and every bad one is reported as skipped.
  */
 public final class JsonlPreferenceImporter {
     public record FieldNames(String user, String prompt, String chosen, String rejected, String topic, String split) {
@@ -36,11 +38,26 @@ public final class JsonlPreferenceImporter {
         this.fields = fields;
     }
 
+    /** What an import kept, and every problem of the lines it skipped. */
+    public record Imported(Dataset dataset, int skippedLines, List<String> skippedProblems) {
+    }
+
+    /** All or nothing: any bad line fails the import, listing the problems. */
     public Dataset importFile(Path file, String datasetName) throws IOException {
+        return importFile(file, datasetName, false).dataset();
+    }
+
+    /**
+     * With {@code skipInvalid}, bad lines are left out and reported; an import that keeps no pair
+     * still fails, since a dataset without pairs is of no use.
+     */
+    public Imported importFile(Path file, String datasetName, boolean skipInvalid) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Problems problems = new Problems();
+        Problems problems = skipInvalid ? new Problems(Integer.MAX_VALUE) : new Problems();
         List<PreferencePair> pairs = new ArrayList<>();
-        for (JsonLine l : JsonlFiles.read(file, problems)) {
+        List<JsonLine> lines = JsonlFiles.read(file, problems);
+        int skipped = problems.count(); // each line that is not a JSON object is one problem
+        for (JsonLine l : lines) {
             String user = l.key(fields.user());
             String prompt = l.text(fields.prompt());
             String chosen = l.text(fields.chosen());
@@ -50,11 +67,18 @@ public final class JsonlPreferenceImporter {
             if (chosen != null && chosen.equals(rejected)) {
                 l.problem("chosen equals rejected");
             }
-            if (!l.hasProblems()) {
+            if (l.hasProblems()) {
+                skipped++;
+            } else {
                 pairs.add(new PreferencePair(stem + "-" + l.line(), user, prompt, chosen, rejected, topic, split));
             }
         }
-        problems.throwIfAny();
-        return new Dataset(datasetName, pairs, List.of(), GroundTruth.NONE);
+        if (!skipInvalid || pairs.isEmpty()) {
+            problems.throwIfAny();
+        }
+        if (pairs.isEmpty()) {
+            throw new DatasetFormatException(file.getFileName() + ": no preference pairs in the file");
+        }
+        return new Imported(new Dataset(datasetName, pairs, List.of(), GroundTruth.NONE), skipped, problems.listed());
     }
 }

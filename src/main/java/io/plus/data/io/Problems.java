@@ -12,7 +12,17 @@ public final class Problems {
     public static final int MAX_LISTED = 50;
 
     private final List<String> listed = new ArrayList<>();
+    private final int maxListed;
     private int total;
+
+    public Problems() {
+        this(MAX_LISTED);
+    }
+
+    /** Lists up to {@code maxListed} problems (a report of every skipped line lists them all). */
+    public Problems(int maxListed) {
+        this.maxListed = maxListed;
+    }
 
     public void add(String file, int line, String problem) {
         add(file + ":" + line + ": " + problem);
@@ -20,9 +30,14 @@ public final class Problems {
 
     public void add(String problem) {
         total++;
-        if (listed.size() < MAX_LISTED) {
+        if (listed.size() < maxListed) {
             listed.add(problem);
         }
+    }
+
+    /** The problems listed so far, as {@code file:line: problem}. */
+    public List<String> listed() {
+        return List.copyOf(listed);
     }
 
     public int count() {

@@ -49,4 +49,32 @@ class JsonlPreferenceImporterTest {
         assertTrue(e.getMessage().contains("votes.jsonl:3: chosen equals rejected"), e.getMessage());
         assertEquals(3, e.total());
     }
+
+    @Test
+    void skippingInvalidLinesKeepsTheGoodOnesAndReportsEachBadOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("votes.jsonl");
+        Files.writeString(file, """
+                {"user": "u", "prompt": "q", "chosen": "a", "rejected": "b"}
+                {"user": "u", "prompt": "q", "chosen": "", "rejected": "b"}
+                not json at all
+                {"user": "v", "prompt": "q", "chosen": "a", "rejected": "a", "split": "nope"}
+                {"user": "v", "prompt": "q2", "chosen": "c", "rejected": "d"}
+                """);
+        JsonlPreferenceImporter.Imported imported = new JsonlPreferenceImporter().importFile(file, "votes", true);
+        assertEquals(2, imported.dataset().pairs().size());
+        assertEquals(java.util.List.of("votes-1", "votes-5"), imported.dataset().pairs().stream()
+                .map(PreferencePair::id).toList());
+        assertEquals(3, imported.skippedLines());
+        assertTrue(imported.skippedProblems().contains("votes.jsonl:2: blank field 'chosen'"), imported.skippedProblems().toString());
+        assertTrue(imported.skippedProblems().stream().anyMatch(p -> p.startsWith("votes.jsonl:3: invalid JSON")),
+                imported.skippedProblems().toString());
+        assertTrue(imported.skippedProblems().stream().anyMatch(p -> p.startsWith("votes.jsonl:4: unknown split 'nope'")),
+                imported.skippedProblems().toString());
+
+        // the default stays all or nothing, and skipping everything is still a failure
+        assertThrows(DatasetFormatException.class, () -> new JsonlPreferenceImporter().importFile(file, "votes"));
+        Path allBad = dir.resolve("bad.jsonl");
+        Files.writeString(allBad, "{\"user\": \"u\"}\n");
+        assertThrows(DatasetFormatException.class, () -> new JsonlPreferenceImporter().importFile(allBad, "bad", true));
+    }
 }

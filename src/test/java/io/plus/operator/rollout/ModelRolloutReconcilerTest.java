@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.plus.operator.OperatorWithServingProfile;
 import io.plus.operator.api.ModelRollout;
@@ -208,19 +207,9 @@ class ModelRolloutReconcilerTest {
         return rollout;
     }
 
-    /** Edits race with the operator's status updates, as kubectl's do: on a conflict, read again and retry. */
     private void edit(String name, UnaryOperator<ModelRollout> change) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.resources(ModelRollout.class).inNamespace(ns).withName(name).edit(change);
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
+        ClusterFixtures.onConflictRetry(() -> client.resources(ModelRollout.class).inNamespace(ns).withName(name)
+                .edit(change));
     }
 
     private ModelRollout awaitRollout(String name, Predicate<ModelRollout> test) throws InterruptedException {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.plus.operator.api.CanaryStep;
 import io.plus.operator.api.DatabaseReference;
 import io.plus.operator.api.ModelRollout;
@@ -122,6 +123,21 @@ public final class ClusterFixtures {
                 + "\"baselineVersion\":\"" + active + "\","
                 + "\"baselineMetrics\":{\"test-unseen-users\":{\"pairs\":900,\"accuracy\":" + activeAccuracy
                 + ",\"nll\":0.45}}}";
+    }
+
+    /** Edits race with the operator's own status updates, as kubectl's do: on a conflict, read again and retry. */
+    public static void onConflictRetry(Runnable edit) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     public static <T> T await(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {

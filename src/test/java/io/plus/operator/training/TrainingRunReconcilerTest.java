@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.plus.operator.OperatorTestProfile;
 import io.plus.operator.api.CanaryStep;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static io.plus.operator.training.ClusterFixtures.await;
+import static io.plus.operator.training.ClusterFixtures.onConflictRetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -336,21 +336,6 @@ class TrainingRunReconcilerTest {
                     r.getSpec().suspend = suspend;
                     return r;
                 }));
-    }
-
-    /** Edits race with the operator's own status updates, as kubectl's do: on a conflict, read again and retry. */
-    private static void onConflictRetry(Runnable edit) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                edit.run();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 
     /**
