@@ -275,12 +275,18 @@ public final class FaultDriver {
     }
 
     private HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return authorized(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))).build();
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET()).build();
+    }
+
+    /** The API key the script made for this tenant (PLUS_API_KEY); data calls need one. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String key = System.getenv("PLUS_API_KEY");
+        return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key);
     }
 
     private String event(String id, String user) {

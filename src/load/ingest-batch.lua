@@ -5,7 +5,7 @@
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local T = dofile(dir .. "texts.lua")
 
-local headers = { ["Content-Type"] = "application/json" }
+local headers = T.authorize({ ["Content-Type"] = "application/json" })
 local size = 100
 
 function setup(thread) T.setup(thread) end

@@ -79,13 +79,18 @@ export PLUS_DB_URL="postgresql://$PGHOST:$PGPORT/$DB" PLUS_DB_USER="$PGUSER" PLU
 export PLUS_HTTP_PORT="$PORT"
 BASE="http://127.0.0.1:$PORT"
 
+# data calls need an API key of the bench's tenant
+API_KEY="$(java -jar "$FULL_APP/quarkus-run.jar" keys create --tenant bench --name cold-start-bench \
+  --scopes ingest,summary:read,score 2>"$LOGS/keys.log")" || { cat "$LOGS/keys.log" >&2; exit 1; }
+AUTH="Authorization: Bearer $API_KEY"
+
 request() { # one request of function $1; prints the HTTP status
   case "$1" in
-    feedback-ingest) curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    feedback-ingest) curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" -H 'Content-Type: application/json' \
       -d "[{\"tenant\":\"bench\",\"user\":\"u1\",\"eventId\":\"e-$RANDOM$RANDOM\",\"timestamp\":\"2026-12-01T10:00:00Z\",\"preference\":{\"prompt\":\"Tell me about pets.\",\"chosen\":\"A dog is a loyal friend.\",\"rejected\":\"A cat sleeps all day.\"}}]" \
       "$BASE/v1/feedback" 2>/dev/null ;;
-    summarize) curl -s -o /dev/null -w '%{http_code}' "$BASE/v1/users/u1/summary?tenant=bench" 2>/dev/null ;;
-    score) curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    summarize) curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$BASE/v1/users/u1/summary?tenant=bench" 2>/dev/null ;;
+    score) curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" -H 'Content-Type: application/json' \
       -d '{"tenant":"bench","user":"u1","prompt":"Tell me about pets.","candidates":["A dog is a loyal friend.","A cat sleeps all day."]}' \
       "$BASE/v1/score" 2>/dev/null ;;
   esac

@@ -130,6 +130,12 @@ mkdir -p "$PG_DIR"
 (cd / && as_pg "$PG_BIN/initdb" -D "$PG_DIR" -A trust -U postgres --no-sync >"$LOGS/initdb.log" 2>&1)
 "$OUT/pg-start.sh"
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE plus_faults" postgres
+# the functions answer data calls only with an API key: the driver sends one of its tenant
+PLUS_API_KEY="$(env PLUS_DB_URL=postgresql://127.0.0.1:$PG_PORT/plus_faults PLUS_DB_USER=postgres \
+  java -jar "$ROOT/$JAR" keys create --tenant faults --name fault-tests \
+  --scopes ingest,summary:read,summary:write,score,erase 2>"$LOGS/keys.log")" \
+  || { cat "$LOGS/keys.log" >&2; echo "cannot create the driver's API key" >&2; exit 1; }
+export PLUS_API_KEY
 pgq() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d plus_faults -tAc "$1"; }
 log "Redis of its own on port $REDIS_PORT"
 "$OUT/redis-start.sh"

@@ -267,6 +267,13 @@ RAW_MEDIAN="$(median "${RAW_RATES[@]}")"
 # ================================================================================================
 log "starting the server on port $PORT"
 START_NS="$(date +%s%N)"
+# The functions answer data calls only with an API key: one for the load tenant, every data scope
+# (made in the bench's own database, whose schema this brings up to date).
+PLUS_API_KEY="$(env "${SERVER_ENV[@]}" java -jar "$JAR" keys create --tenant "$TENANT" --name load-bench \
+  --scopes ingest,summary:read,summary:write,score,erase 2>"$LOG_DIR/keys.log")" \
+  || { cat "$LOG_DIR/keys.log" >&2; echo "cannot create the bench's API key" >&2; exit 1; }
+export PLUS_API_KEY
+AUTH=(-H "Authorization: Bearer $PLUS_API_KEY")
 # env execs java, so $! is the JVM's pid (for /proc/<pid>/maps below).
 # shellcheck disable=SC2086  # PLUS_LOAD_JAVA_OPTS is a list of JVM flags
 env "${SERVER_ENV[@]}" java ${PLUS_LOAD_JAVA_OPTS:-} -jar "$JAR" serve >"$LOG_DIR/server.log" 2>&1 &
@@ -286,7 +293,7 @@ while :; do
     exit 1
   fi
   if [[ "$COLD_MS" == n/a ]]; then
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL/v1/users/warmup/summary?tenant=$TENANT" || true)"
+    code="$(curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL/v1/users/warmup/summary?tenant=$TENANT" || true)"
     if [[ "$code" =~ ^[234][0-9][0-9]$ ]]; then
       COLD_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
       COLD_STATUS="$code"
@@ -419,7 +426,7 @@ scenario() {
 # entry left by an earlier run (of an earlier database) can answer for them.
 erase_codes=()
 for i in $(seq 0 $(( SUMMARY_USERS - 1 ))); do
-  erase_codes+=("$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X DELETE \
+  erase_codes+=("$(curl -s "${AUTH[@]}" -o /dev/null -w '%{http_code}' --max-time 30 -X DELETE \
     "$BASE_URL/v1/users/$(printf 'u%04d' "$i")?tenant=$TENANT" || true)")
 done
 log "erased the summary users (HTTP$(printf '%s\n' "${erase_codes[@]}" | sort | uniq -c | awk '{ printf " %s x%s", $2, $1 }'))"
@@ -446,7 +453,7 @@ for i in $(seq 0 $(( SUMMARY_USERS - 1 ))); do
 done
 seed+="]"
 HIT_CHECK="not checked"
-code="$(curl -s -o "$LOG_DIR/seed-response.txt" -w '%{http_code}' --max-time 60 -H 'Content-Type: application/json' \
+code="$(curl -s "${AUTH[@]}" -o "$LOG_DIR/seed-response.txt" -w '%{http_code}' --max-time 60 -H 'Content-Type: application/json' \
   --data-binary "$seed" "$BASE_URL/v1/feedback" || true)"
 if [[ "$code" != 2?? ]]; then
   FAILURES+=("seeding the summary users: POST /v1/feedback answered HTTP $code (see $LOG_DIR/seed-response.txt)")
@@ -455,7 +462,7 @@ else
   warm_ok=1
   for i in $(seq 0 $(( SUMMARY_USERS - 1 ))); do
     url="$BASE_URL/v1/users/$(printf 'u%04d' "$i")/summary?tenant=$TENANT"
-    code="$(curl -s -o "$LOG_DIR/summary-warm.txt" -w '%{http_code}' --max-time 60 "$url" || true)"
+    code="$(curl -s "${AUTH[@]}" -o "$LOG_DIR/summary-warm.txt" -w '%{http_code}' --max-time 60 "$url" || true)"
     [[ "$code" == 200 ]] || { warm_ok=0; FAILURES+=("warming $url answered HTTP $code (see $LOG_DIR/summary-warm.txt)"); break; }
   done
   if (( warm_ok )); then
@@ -464,7 +471,7 @@ else
     for i in $(seq 0 $(( SUMMARY_USERS - 1 ))); do
       url="$BASE_URL/v1/users/$(printf 'u%04d' "$i")/summary?tenant=$TENANT"
       for _ in 1 2 3 4 5; do
-        h="$(curl -s -D - -o /dev/null --max-time 10 "$url" | tr -d '\r' | awk -F': *' 'tolower($1) == "x-plus-cache" { print tolower($2) }')"
+        h="$(curl -s "${AUTH[@]}" -D - -o /dev/null --max-time 10 "$url" | tr -d '\r' | awk -F': *' 'tolower($1) == "x-plus-cache" { print tolower($2) }')"
         [[ "$h" == hit ]] && break
         sleep 0.2
       done
@@ -477,7 +484,7 @@ else
     else
       scenario summary-hit summary-hit.lua "$SUMMARY_USERS"
       # ...and still hits afterwards (nothing evicted or invalidated them under load).
-      h="$(curl -s -D - -o /dev/null --max-time 10 "$BASE_URL/v1/users/u0000/summary?tenant=$TENANT" \
+      h="$(curl -s "${AUTH[@]}" -D - -o /dev/null --max-time 10 "$BASE_URL/v1/users/u0000/summary?tenant=$TENANT" \
         | tr -d '\r' | awk -F': *' 'tolower($1) == "x-plus-cache" { print tolower($2) }')"
       HIT_CHECK+="; after the runs u0000: ${h:-no header}"
     fi

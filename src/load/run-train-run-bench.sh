@@ -79,6 +79,9 @@ mkdir -p "$OUT/dataset"
 # somewhat fewer pairs than train-run's split leaves; the ratio is the order of what train-run adds
 cp "$OUT/pairs.jsonl" "$OUT/dataset/pairs.jsonl"
 
+# ingest needs an API key of the tenant; train-run itself reads the database directly
+API_KEY="$(java -jar "$JAR" keys create --tenant bench --scopes ingest --name train-run-bench 2>"$LOGS/keys.log")" \
+  || { cat "$LOGS/keys.log" >&2; exit 1; }
 java -jar "$JAR" serve >"$LOGS/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -90,7 +93,8 @@ jq -c '{tenant: "bench", user: .user, eventId: .id, timestamp: "2026-12-01T00:00
         preference: {prompt: .prompt, chosen: .chosen, rejected: .rejected}}' "$OUT/pairs.jsonl" \
   | split -l 1000 - "$OUT/batch-"
 for batch in "$OUT"/batch-*; do
-  curl -fsS "localhost:$PORT/v1/feedback" -H 'Content-Type: application/x-ndjson' --data-binary "@$batch" >/dev/null
+  curl -fsS "localhost:$PORT/v1/feedback" -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/x-ndjson' \
+    --data-binary "@$batch" >/dev/null
 done
 kill $SERVER; wait $SERVER 2>/dev/null || true
 trap - EXIT

@@ -7,7 +7,7 @@
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local T = dofile(dir .. "texts.lua")
 
-local headers = { ["Content-Type"] = "application/json" }
+local headers = T.authorize({ ["Content-Type"] = "application/json" })
 local candidates = 16
 local users = 16
 

@@ -19,7 +19,7 @@ function init(args)
   -- Prebuilt once: the request() below only cycles through them.
   for i = 0, users - 1 do
     requests[#requests + 1] = wrk.format("GET",
-      string.format("/v1/users/u%04d/summary?tenant=%s", i, T.tenant))
+      string.format("/v1/users/u%04d/summary?tenant=%s", i, T.tenant), T.authorize({}))
   end
   -- Threads start at different users.
   next_index = (T.tid % #requests) + 1

@@ -82,6 +82,16 @@ function M.event(user, eventId, timestamp)
     .. '","chosen":"' .. chosen .. '","rejected":"' .. rejected .. '"}}'
 end
 
+-- The functions need an API key: the driver makes one (`plus keys create`) and passes it in
+-- PLUS_API_KEY; authorize(headers) adds it to a request's headers.
+M.api_key = os.getenv("PLUS_API_KEY")
+function M.authorize(headers)
+  if M.api_key and M.api_key ~= "" then
+    headers["Authorization"] = "Bearer " .. M.api_key
+  end
+  return headers
+end
+
 function M.now()
   return os.date("!%Y-%m-%dT%H:%M:%SZ")
 end

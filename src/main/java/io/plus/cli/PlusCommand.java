@@ -9,6 +9,6 @@ import picocli.CommandLine.Command;
         subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, TrainRunCommand.class, EvalCommand.class,
                 BenchCommand.class, EncoderBenchCommand.class,
                 SummarizeCommand.class, ScoreCommand.class, ServeCommand.class, OperatorCommand.class,
-                SubmitTrainingRunCommand.class, ProbeCommand.class})
+                SubmitTrainingRunCommand.class, ProbeCommand.class, KeysCommand.class})
 public class PlusCommand {
 }

@@ -1,5 +1,6 @@
 package io.plus.serve;
 
+import io.plus.serve.auth.DevelopmentKey;
 import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.model.ModelBootstrap;
 import io.plus.serve.model.ModelWatcher;
@@ -33,6 +34,8 @@ public class ServingLifecycle {
     ModelBootstrap bootstrap;
     @Inject
     ModelWatcher watcher;
+    @Inject
+    DevelopmentKey developmentKey;
 
     private final AtomicBoolean prepared = new AtomicBoolean();
 
@@ -63,10 +66,11 @@ public class ServingLifecycle {
     }
 
     private Uni<Void> prepare() {
+        Uni<Void> schemaAndKeys = schema.apply().chain(developmentKey::issueIfNone);
         if (!config.needsModel()) { // feedback-ingest alone: tables, no model
-            return schema.apply().invoke(() -> prepared.set(true));
+            return schemaAndKeys.invoke(() -> prepared.set(true));
         }
-        return schema.apply().chain(bootstrap::registerIfEmpty).invoke(() -> prepared.set(true))
+        return schemaAndKeys.chain(bootstrap::registerIfEmpty).invoke(() -> prepared.set(true))
                 .chain(watcher::sync);
     }
 }

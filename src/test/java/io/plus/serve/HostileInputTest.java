@@ -199,11 +199,13 @@ class HostileInputTest {
             post("/v1/feedback", type, body).then().statusCode(415).contentType(PROBLEM)
                     .body("type", is("urn:plus:problem:unsupported-media-type"));
         }
-        String noType = rawHttp("POST /v1/feedback HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+        String credential = "Authorization: Bearer " + TestCredentials.tokenFor(Api.TENANT) + "\r\n";
+        String noType = rawHttp("POST /v1/feedback HTTP/1.1\r\nHost: localhost\r\n" + credential + "Content-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body);
         assertTrue(noType.startsWith("HTTP/1.1 415"), noType);
         assertTrue(noType.contains(PROBLEM), noType);
-        String scoreNoType = rawHttp("POST /v1/score HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        String scoreNoType = rawHttp("POST /v1/score HTTP/1.1\r\nHost: localhost\r\n" + credential
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertTrue(scoreNoType.startsWith("HTTP/1.1 415"), scoreNoType);
         nothingStoredFor(user);
     }

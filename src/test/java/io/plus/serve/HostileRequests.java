@@ -16,12 +16,16 @@ import java.util.SplittableRandom;
 final class HostileRequests {
     /** One request to send: everything about it is in plain view for the failure report. */
     record Request(String method, String path, String contentType, Map<String, String> headers, byte[] body) {
-        HttpRequest build(String base) {
+        /** The request as sent, with {@code authorization} unless a mutation set its own. */
+        HttpRequest build(String base, String authorization) {
             HttpRequest.Builder builder = HostileRequestFuzzTest.builder(base + path);
             if (contentType != null) {
                 builder.header("Content-Type", contentType);
             }
             headers.forEach(builder::header);
+            if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+                builder.header("Authorization", authorization);
+            }
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body);
             return builder.method(method, publisher).build();

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "FeedbackEvent", description = "A preference (prompt, chosen, rejected) or a context item; give exactly one")
 public record FeedbackEventDocument(
-        @Schema(required = true, description = "letters, digits and . _ : @ -, up to 128 characters") String tenant,
+        @Schema(description = "optional: the tenant of your API key, the only one you may name") String tenant,
         @Schema(required = true) String user,
         @Schema(required = true, description = "the client's id of the event: sending it again stores it once") String eventId,
         @Schema(required = true, description = "ISO-8601 with offset, 1970 to 9999, at most a day ahead") String timestamp,

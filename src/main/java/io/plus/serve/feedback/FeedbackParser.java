@@ -1,5 +1,6 @@
 package io.plus.serve.feedback;
 
+import io.plus.serve.auth.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,11 @@ public final class FeedbackParser {
         this.clock = clock;
     }
 
-    public List<FeedbackInput> parse(byte[] body, boolean ndjson) {
+    /**
+     * The events of {@code body}, each for {@code caller}'s tenant: an event may leave the tenant out,
+     * and one naming another tenant refuses the whole request.
+     */
+    public List<FeedbackInput> parse(byte[] body, boolean ndjson, Caller caller) {
         List<JsonNode> nodes = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
         if (ndjson) {
@@ -87,7 +92,7 @@ public final class FeedbackParser {
         List<FieldError> errors = new ArrayList<>();
         List<FeedbackInput> events = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            FeedbackInput event = event(nodes.get(i), pointers.get(i), errors);
+            FeedbackInput event = event(nodes.get(i), pointers.get(i), caller, errors);
             if (event != null) {
                 events.add(event);
             }
@@ -121,14 +126,15 @@ public final class FeedbackParser {
         }
     }
 
-    private FeedbackInput event(JsonNode node, String pointer, List<FieldError> errors) {
+    private FeedbackInput event(JsonNode node, String pointer, Caller caller, List<FieldError> errors) {
         int before = errors.size();
         if (!node.isObject()) {
             errors.add(new FieldError(pointer.isEmpty() ? "/" : pointer, "an event must be a JSON object"));
             return null;
         }
         unknownFields(node, EVENT_FIELDS, pointer, errors);
-        String tenant = id(node, "tenant", pointer, errors);
+        String named = node.has("tenant") ? id(node, "tenant", pointer, errors) : null;
+        String tenant = named == null && node.has("tenant") ? null : caller.tenantFor(named, pointer + "/tenant");
         String user = id(node, "user", pointer, errors);
         String eventId = id(node, "eventId", pointer, errors);
         OffsetDateTime occurredAt = timestamp(node, pointer, errors);

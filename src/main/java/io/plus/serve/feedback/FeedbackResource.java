@@ -1,5 +1,6 @@
 package io.plus.serve.feedback;
 
+import io.plus.serve.auth.CurrentCaller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,8 @@ public class FeedbackResource {
     ObjectMapper json;
     @Inject
     ServeConfig config;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, FeedbackParser.NDJSON})
@@ -53,7 +56,8 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResponse.class)))
     public Uni<IngestResponse> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FeedbackParser.NDJSON);
-        List<FeedbackInput> events = new FeedbackParser(json, config.limits(), Clock.systemUTC()).parse(body, ndjson);
+        List<FeedbackInput> events = new FeedbackParser(json, config.limits(), Clock.systemUTC()).parse(body, ndjson,
+                caller.get());
         return ingest.ingest(events).map(IngestResponse::new);
     }
 }

@@ -1,11 +1,11 @@
 package io.plus.serve.score;
 
+import io.plus.serve.auth.Caller;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
-import io.plus.serve.users.UserParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ScoreRequests {
     public record Subject(UserKey user, String summaryText) {
     }
 
-    public static Subject subject(String tenant, String user, String summary, ServeConfig.Limits limits,
+    public static Subject subject(Caller caller, String tenant, String user, String summary, ServeConfig.Limits limits,
                                   List<FieldError> errors) {
         if ((user == null) == (summary == null)) {
             errors.add(new FieldError("/user", "give exactly one of \"user\" (their current summary is used) or "
@@ -41,10 +41,9 @@ public final class ScoreRequests {
             FieldRules.text(summary, "/summary", limits.summaryLength(), errors);
             return new Subject(null, summary);
         }
-        String t = tenant == null ? UserParams.DEFAULT_TENANT : tenant;
-        boolean ok = FieldRules.id(t, "/tenant", limits.idLength(), errors);
+        boolean ok = tenant == null || FieldRules.id(tenant, "/tenant", limits.idLength(), errors);
         ok &= FieldRules.id(user, "/user", limits.idLength(), errors);
-        return ok ? new Subject(new UserKey(t, user), null) : null;
+        return ok ? new Subject(new UserKey(caller.tenantFor(tenant, "/tenant"), user), null) : null;
     }
 
     public static void item(String pointer, String prompt, List<String> candidates, ServeConfig.Limits limits,
@@ -60,12 +59,12 @@ public final class ScoreRequests {
         }
     }
 
-    public static Subject validate(ScoreRequest request, ServeConfig.Limits limits) {
+    public static Subject validate(ScoreRequest request, Caller caller, ServeConfig.Limits limits) {
         if (request == null) {
             throw ProblemException.invalid("", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        Subject subject = subject(request.tenant(), request.user(), request.summary(), limits, errors);
+        Subject subject = subject(caller, request.tenant(), request.user(), request.summary(), limits, errors);
         item("", request.prompt(), request.candidates(), limits, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -74,12 +73,12 @@ public final class ScoreRequests {
         return subject;
     }
 
-    public static Subject validate(BatchScoreRequest request, ServeConfig.Limits limits) {
+    public static Subject validate(BatchScoreRequest request, Caller caller, ServeConfig.Limits limits) {
         if (request == null) {
             throw ProblemException.invalid("", "a JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        Subject subject = subject(request.tenant(), request.user(), request.summary(), limits, errors);
+        Subject subject = subject(caller, request.tenant(), request.user(), request.summary(), limits, errors);
         if (request.items() == null || request.items().isEmpty() || request.items().size() > limits.scoreBatchItems()) {
             errors.add(new FieldError("/items", "give 1 to " + limits.scoreBatchItems() + " items"));
         } else {

@@ -1,5 +1,6 @@
 package io.plus.serve.score;
 
+import io.plus.serve.auth.CurrentCaller;
 import io.plus.model.CandidateRanking;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
@@ -56,13 +57,15 @@ public class ScoreResource {
     ServingEncoders encoders;
     @Inject
     ServeConfig config;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Operation(operationId = "score", summary = "Rewards, ranking and P(beats the best) for up to 64 candidates of one prompt",
             description = "Give \"user\" (their current summary is used) or \"summary\" (any text). A model that reads "
                     + "no summary (BTL) scores without one (summary: null).")
     public Uni<ScoreResponse> score(ScoreRequests.ScoreRequest request) {
-        ScoreRequests.Subject subject = ScoreRequests.validate(request, config.limits());
+        ScoreRequests.Subject subject = ScoreRequests.validate(request, caller.get(), config.limits());
         List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(request.prompt(), request.candidates()));
         return scoreAll(subject, items).map(scored -> new ScoreResponse(scored.model().version(), scored.summary(),
                 scored.ranked().get(0).results(), scored.ranked().get(0).ranking()));
@@ -72,7 +75,7 @@ public class ScoreResource {
     @Path("/batch")
     @Operation(operationId = "scoreBatch", summary = "Score many prompts (up to 32) for one user or summary in one call")
     public Uni<BatchScoreResponse> batch(ScoreRequests.BatchScoreRequest request) {
-        ScoreRequests.Subject subject = ScoreRequests.validate(request, config.limits());
+        ScoreRequests.Subject subject = ScoreRequests.validate(request, caller.get(), config.limits());
         return scoreAll(subject, request.items()).map(scored -> new BatchScoreResponse(scored.model().version(),
                 scored.summary(), scored.ranked()));
     }

@@ -1,6 +1,7 @@
 package io.plus.serve.summary;
 
 import io.plus.serve.ServeConfig;
+import io.plus.serve.auth.AuthenticationRoute;
 import io.plus.serve.functions.ServedFunction;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
@@ -72,7 +73,8 @@ public class SummaryHitRoute {
     private UserKey validUser(RoutingContext routing) {
         List<String> tenant = routing.queryParam("tenant");
         try {
-            return UserParams.key(tenant.isEmpty() ? null : tenant.get(0), routing.pathParam("user"),
+            return UserParams.key(AuthenticationRoute.callerOf(routing), tenant.isEmpty() ? null : tenant.get(0),
+                    routing.pathParam("user"),
                     config.limits().idLength());
         } catch (ProblemException invalid) {
             return null; // the resource answers with the problem

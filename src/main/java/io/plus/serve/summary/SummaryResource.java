@@ -1,5 +1,6 @@
 package io.plus.serve.summary;
 
+import io.plus.serve.auth.CurrentCaller;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
@@ -42,6 +43,8 @@ public class SummaryResource {
     SummaryService summaries;
     @Inject
     ServeConfig config;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Operation(operationId = "getSummary", summary = "The user's current summary, with its statements and provenance",
@@ -49,7 +52,7 @@ public class SummaryResource {
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)))
     public Uni<Response> get(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
-        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        UserKey key = UserParams.key(caller.get(), tenant, user, config.limits().idLength());
         return summaries.current(key).map(lookup -> (lookup.cacheHit()
                         ? Response.ok(lookup.cached().json(), MediaType.APPLICATION_JSON_TYPE)
                         : Response.ok(lookup.built())).header(CACHE_HEADER, lookup.cacheHit() ? "hit" : "miss").build());
@@ -59,7 +62,7 @@ public class SummaryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceSummary", summary = "Replace the summary with the user's own text and pin it (scoring uses it until unpinned)")
     public Uni<SummaryView> put(@PathParam("user") String user, @QueryParam("tenant") String tenant, EditedSummary body) {
-        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        UserKey key = UserParams.key(caller.get(), tenant, user, config.limits().idLength());
         List<FieldError> errors = new ArrayList<>();
         if (!FieldRules.text(body == null ? null : body.text(), "/text", config.limits().summaryLength(), errors)) {
             throw ProblemException.invalid(errors);
@@ -71,7 +74,7 @@ public class SummaryResource {
     @Operation(operationId = "unpinSummary", summary = "Unpin the user's own summary; generated summaries apply again")
     @APIResponse(responseCode = "204", description = "Unpinned (or nothing was pinned)")
     public Uni<Response> unpin(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
-        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        UserKey key = UserParams.key(caller.get(), tenant, user, config.limits().idLength());
         return summaries.unpin(key).map(unpinned -> Response.noContent().build());
     }
 }

@@ -1,5 +1,6 @@
 package io.plus.serve.users;
 
+import io.plus.serve.auth.CurrentCaller;
 import io.plus.serve.ServeConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -24,11 +25,13 @@ public class UsersResource {
     UserErasure erasure;
     @Inject
     ServeConfig config;
+    @Inject
+    CurrentCaller caller;
 
     @DELETE
     @Operation(operationId = "eraseUser", summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
     public Uni<ErasureReport> erase(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
-        UserKey key = UserParams.key(tenant, user, config.limits().idLength());
+        UserKey key = UserParams.key(caller.get(), tenant, user, config.limits().idLength());
         return erasure.erase(key).map(erased -> new ErasureReport(key.tenant(), key.user(), erased));
     }
 }

@@ -1,0 +1,77 @@
+package io.plus.serve.auth;
+
+import io.plus.serve.ServeConfig;
+import io.plus.serve.problem.ProblemException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * Every data call is authenticated before anything else reads it (the summary cache's fast route
+ * included): the bearer API key is verified, its scope checked against {@link RequiredScopes}, and
+ * the {@link Caller} left in the routing context for the resources, which take the tenant from it.
+ */
+@ApplicationScoped
+public class AuthenticationRoute {
+    private static final Logger LOG = Logger.getLogger(AuthenticationRoute.class);
+    /** Right after the oversized-body check, before every route that reads a request. */
+    private static final int ORDER = Integer.MIN_VALUE + 101;
+
+    private final Authenticator authenticator;
+    private final ServeConfig config;
+
+    public AuthenticationRoute(Authenticator authenticator, ServeConfig config) {
+        this.authenticator = authenticator;
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        if (config.enabled()) {
+            router.route().order(ORDER).handler(this::authenticate);
+        }
+    }
+
+    void authenticate(RoutingContext routing) {
+        Optional<Scope> scope = RequiredScopes.of(routing.request().method(), routing.request().path());
+        if (scope.isEmpty()) {
+            routing.next();
+            return;
+        }
+        authenticator.authenticate(routing.request().getHeader(HttpHeaders.AUTHORIZATION)).subscribe().with(caller -> {
+            if (!caller.scopes().contains(scope.get())) {
+                routing.fail(new ProblemException(403, "insufficient-scope", "Scope missing",
+                        "this call needs the scope " + scope.get().wire() + "; the key has " + Scope.format(caller.scopes())));
+                return;
+            }
+            routing.put(Caller.CONTEXT_KEY, caller);
+            routing.next();
+        }, failure -> {
+            if (failure instanceof ProblemException problem) {
+                routing.fail(problem);
+                return;
+            }
+            LOG.warnf("cannot verify a credential: %s", failure.toString());
+            routing.fail(new ProblemException(503, "credentials-unavailable", "Credentials cannot be checked",
+                    "the credential store is unreachable; retry shortly"));
+        });
+    }
+
+    /**
+     * The caller this request was authenticated as. A data call that reached its resource without
+     * one (a path spelled so that {@link RequiredScopes} did not know it) is refused, never served.
+     */
+    public static Caller callerOf(RoutingContext routing) {
+        Caller caller = routing.get(Caller.CONTEXT_KEY);
+        if (caller == null) {
+            LOG.warnf("a data call reached its resource unauthenticated: %s", routing.request().path());
+            throw new ProblemException(401, "unauthenticated", "Credential required",
+                    "send an API key as Authorization: Bearer <key>", null, java.util.Map.of("WWW-Authenticate", "Bearer"));
+        }
+        return caller;
+    }
+}

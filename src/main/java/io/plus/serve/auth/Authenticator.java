@@ -1,0 +1,110 @@
+package io.plus.serve.auth;
+
+import io.plus.serve.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Verifies a bearer API key: its row by key id, its secret against the stored hash, not revoked,
+ * not expired. A verified key is remembered for a few seconds so the hot paths pay no database
+ * round trip per request; a revocation therefore takes effect within {@link #REMEMBER}.
+ */
+@ApplicationScoped
+public class Authenticator {
+    /** How long a verified key is trusted without looking again (also the revocation delay). */
+    static final Duration REMEMBER = Duration.ofSeconds(10);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final ApiKeyLookup keys;
+    private final Clock clock;
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private volatile boolean anyKeySeen;
+
+    private record Remembered(Caller caller, long untilNanos, OffsetDateTime expiresAt) {
+    }
+
+    @Inject
+    public Authenticator(ApiKeyLookup keys) {
+        this(keys, Clock.systemUTC());
+    }
+
+    Authenticator(ApiKeyLookup keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The caller the {@code Authorization} header names, or a 401 problem saying what is wrong. */
+    public Uni<Caller> authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return noCredential();
+        }
+        String token = authorization.substring(7).trim();
+        Remembered known = verified.get(token);
+        long now = System.nanoTime();
+        if (known != null && now < known.untilNanos()
+                && (known.expiresAt() == null || known.expiresAt().isAfter(OffsetDateTime.now(clock)))) {
+            return Uni.createFrom().item(known.caller());
+        }
+        Optional<KeyTokens.Parsed> parsed = KeyTokens.parse(token);
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().failure(invalid());
+        }
+        return keys.find(parsed.get().keyId()).map(stored -> {
+            ApiKeyLookup.StoredKey key = stored.filter(k -> KeyTokens.matches(parsed.get().secret(), k.secretSha256()))
+                    .orElseThrow(Authenticator::invalid);
+            if (key.revokedAt() != null) {
+                throw new ProblemException(401, "credential-revoked", "Credential revoked",
+                        "this API key (" + key.keyId() + ") was revoked; use its replacement", null, challenge());
+            }
+            if (key.expiresAt() != null && !key.expiresAt().isAfter(OffsetDateTime.now(clock))) {
+                throw new ProblemException(401, "credential-expired", "Credential expired",
+                        "this API key (" + key.keyId() + ") expired at " + key.expiresAt(), null, challenge());
+            }
+            Caller caller = new Caller(key.tenant(), Scope.parse(key.scopes()), key.keyId());
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear(); // a crude bound: re-verifying costs one query per key
+            }
+            verified.put(token, new Remembered(caller, System.nanoTime() + REMEMBER.toNanos(), key.expiresAt()));
+            anyKeySeen = true;
+            return caller;
+        });
+    }
+
+    private Uni<Caller> noCredential() {
+        if (anyKeySeen) {
+            return Uni.createFrom().failure(missing());
+        }
+        return keys.anyExists().map(any -> {
+            if (!any) {
+                throw new ProblemException(401, "no-api-keys", "No API key exists yet",
+                        "this installation has no API key, so it answers no data call; create the first one with "
+                                + "`plus keys create --tenant <tenant> --scopes ingest,summary:read,summary:write,score,erase` "
+                                + "and send it as Authorization: Bearer <key>", null, challenge());
+            }
+            anyKeySeen = true;
+            throw missing();
+        });
+    }
+
+    private static ProblemException missing() {
+        return new ProblemException(401, "unauthenticated", "Credential required",
+                "send an API key as Authorization: Bearer <key>", null, challenge());
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(401, "invalid-credential", "Credential not valid",
+                "the bearer token is not a valid API key", null, challenge());
+    }
+
+    private static Map<String, String> challenge() {
+        return Map.of("WWW-Authenticate", "Bearer");
+    }
+}

@@ -1,0 +1,18 @@
+package io.plus.serve.auth;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The authenticated caller of the request being handled, for the resources. */
+@ApplicationScoped
+public class CurrentCaller {
+    private final CurrentVertxRequest request;
+
+    public CurrentCaller(CurrentVertxRequest request) {
+        this.request = request;
+    }
+
+    public Caller get() {
+        return AuthenticationRoute.callerOf(request.getCurrent());
+    }
+}

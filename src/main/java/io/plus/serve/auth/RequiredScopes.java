@@ -1,0 +1,53 @@
+package io.plus.serve.auth;
+
+import io.vertx.core.http.HttpMethod;
+
+import java.util.Optional;
+
+/**
+ * The scope each data call needs, by path and method: the one table of who may do what. Paths not
+ * listed need none here: health, metrics and the OpenAPI document, and the model registry, which
+ * keeps its own admin token.
+ */
+public final class RequiredScopes {
+    private RequiredScopes() {
+    }
+
+    public static Optional<Scope> of(HttpMethod method, String rawPath) {
+        String path = canonical(rawPath);
+        if (under(path, "/v1/feedback")) {
+            return Optional.of(Scope.INGEST);
+        }
+        if (under(path, "/v1/score")) {
+            return Optional.of(Scope.SCORE);
+        }
+        if (under(path, "/v1/users")) {
+            String[] segments = path.substring("/v1/users".length()).split("/", -1);
+            // "", user, ["summary"]
+            if (segments.length >= 3 && segments[2].equals("summary")) {
+                boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+                return Optional.of(reads ? Scope.SUMMARY_READ : Scope.SUMMARY_WRITE);
+            }
+            return Optional.of(Scope.ERASE);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The path as the REST layer matches it: percent-escapes decoded, runs of slashes collapsed,
+     * so {@code /v1//feedback} or {@code /v1/%66eedback} needs the scope {@code /v1/feedback} does.
+     */
+    static String canonical(String path) {
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            decoded = path; // the REST layer refuses it as it is
+        }
+        return decoded.replaceAll("/{2,}", "/");
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+}
