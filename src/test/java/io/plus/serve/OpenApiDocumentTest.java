@@ -74,6 +74,34 @@ class OpenApiDocumentTest {
             assertFalse(tag.path("description").asText().isEmpty(), "tag without description: " + tag);
         }
         assertEquals(4, document.path("tags").size());
+        // every data operation needs an API key with its scope, and says how it refuses one
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertTrue(schemes.has("apiKey") && schemes.has("adminToken"), schemes.toString());
+        int secured = 0;
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                JsonNode op = operation.getValue();
+                for (JsonNode requirement : op.path("security")) {
+                    requirement.fieldNames().forEachRemaining(name -> assertTrue(schemes.has(name),
+                            "security-defined: " + name + " on " + operation.getKey() + " " + path.getKey()));
+                }
+                if (path.getKey().startsWith("/v1/models")) {
+                    continue;
+                }
+                secured++;
+                assertTrue(op.path("security").path(0).has("apiKey"), path.getKey());
+                assertFalse(op.path("x-required-scope").asText().isEmpty(), path.getKey());
+                assertTrue(op.path("responses").has("401") && op.path("responses").has("403"),
+                        operation.getKey() + " " + path.getKey());
+            }
+        }
+        assertEquals(7, secured, "the data operations");
+        assertEquals("erase", document.path("paths").path("/v1/users/{user}").path("delete").path("x-required-scope").asText());
+        assertTrue(document.path("paths").path("/v1/models/{version}/activate").path("post").path("security").path(0)
+                .has("adminToken"));
         assertFalse(document.path("servers").isEmpty(), "no servers");
         assertFalse(document.path("info").path("license").path("name").asText().isEmpty(), "no license");
     }

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps this instance on the registry's active version: a Redis message announces an activation
@@ -53,22 +52,32 @@ public class ModelWatcher {
 
     /** Version and manifest digest that failed to load, so a broken bundle is not retried every tick. */
     private final Map<String, String> refused = new ConcurrentHashMap<>();
-    private final AtomicBoolean syncing = new AtomicBoolean();
+    /** The check under way, shared by whoever asks meanwhile (guarded by this). */
+    private Uni<Void> inFlight;
 
     /**
      * Loads the registry's active version, and its canary, if this instance serves others; then
-     * reports what it serves (a failed report is logged, never a failed check).
+     * reports what it serves (a failed report is logged, never a failed check). A call while a check
+     * runs waits for that check rather than returning at once: start-up must not go on before the
+     * model it waits for is loaded just because a periodic check happened to be running.
      */
     public Uni<Void> sync() {
-        if (!syncing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
+        synchronized (this) {
+            if (inFlight == null) {
+                inFlight = syncActive().chain(this::syncCanary)
+                        .chain(() -> reports.report().onFailure().recoverWithUni(error -> {
+                            LOG.warnf("could not report the loaded model versions: %s", error.toString());
+                            return Uni.createFrom().voidItem();
+                        }))
+                        .eventually(this::checkEnded)
+                        .memoize().indefinitely();
+            }
+            return inFlight;
         }
-        return syncActive().chain(this::syncCanary)
-                .chain(() -> reports.report().onFailure().recoverWithUni(error -> {
-                    LOG.warnf("could not report the loaded model versions: %s", error.toString());
-                    return Uni.createFrom().voidItem();
-                }))
-                .eventually(() -> syncing.set(false));
+    }
+
+    private synchronized void checkEnded() {
+        inFlight = null;
     }
 
     private Uni<Void> syncActive() {

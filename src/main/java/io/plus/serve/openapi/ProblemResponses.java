@@ -1,5 +1,7 @@
 package io.plus.serve.openapi;
 
+import io.plus.serve.auth.RequiredScopes;
+import io.plus.serve.auth.Scope;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,12 +11,14 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes into the OpenAPI document every error each operation can answer, as the problem+json
@@ -24,6 +28,8 @@ import java.util.Map;
  */
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM = "application/problem+json";
+    static final String API_KEY = "apiKey";
+    static final String ADMIN_TOKEN = "adminToken";
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
 
     /** Status, and the problem types with that status, of one operation beyond the shared ones. */
@@ -56,6 +62,13 @@ public class ProblemResponses implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema("Problem", problemSchema());
+        openAPI.getComponents().addSecurityScheme(API_KEY, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API key (`plus keys create`): it acts for one tenant, with scopes; each operation "
+                        + "names the scope it needs in x-required-scope"));
+        openAPI.getComponents().addSecurityScheme(ADMIN_TOKEN, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("The registry's admin token (PLUS_ADMIN_TOKEN), for changes to the model registry"));
         List<Tag> tags = new ArrayList<>();
         TAGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(tag -> tags.add(OASFactory.createTag().name(tag.getKey()).description(tag.getValue())));
@@ -63,11 +76,33 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
-                addProblems(operation, path);
-            }
+        openAPI.getPaths().getPathItems().forEach((template, path) -> path.getOperations().forEach((method, operation) -> {
+            addSecurity(template, method, operation);
+            addProblems(operation, path);
+        }));
+    }
+
+    /** Data calls need an API key with the scope {@link RequiredScopes} names; registry changes the admin token. */
+    private static void addSecurity(String template, PathItem.HttpMethod method, Operation operation) {
+        Optional<Scope> scope = RequiredScopes.of(io.vertx.core.http.HttpMethod.valueOf(method.name()), template);
+        if (scope.isPresent()) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY)));
+            operation.addExtension("x-required-scope", scope.get().wire());
+            addResponse(operation, "401", "unauthenticated, invalid-credential, credential-expired, credential-revoked, "
+                    + "no-api-keys: no valid API key was sent");
+            addResponse(operation, "403", "insufficient-scope: the key lacks " + scope.get().wire()
+                    + "; tenant-mismatch: the request names another tenant than the key's");
+        } else if (template.startsWith("/v1/models") && method != PathItem.HttpMethod.GET) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_TOKEN)));
         }
+    }
+
+    private static void addResponse(Operation operation, String status, String types) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, problemResponse(types));
+        }
+        operation.setResponses(responses);
     }
 
     private static void addProblems(Operation operation, PathItem path) {
