@@ -125,5 +125,17 @@ public interface ServeConfig {
          */
         @WithDefault("32000")
         int scoreTextCharacters();
+
+        /**
+         * Data calls one tenant may make per second on one instance, on average; a burst of
+         * {@link #tenantBurst()} is allowed. Beyond it: 429 with Retry-After, so one tenant cannot
+         * take an instance from the others. The load benchmark's fastest path (about 1,500 single
+         * ingests per second on 2 cores) stays under the default.
+         */
+        @WithDefault("2000")
+        int tenantRequestsPerSecond();
+
+        @WithDefault("4000")
+        int tenantBurst();
     }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Every data call is authenticated before anything else reads it (the summary cache's fast route
- * included): the bearer API key is verified, its scope checked against {@link RequiredScopes}, and
- * the {@link Caller} left in the routing context for the resources, which take the tenant from it.
+ * included): the bearer API key is verified, its scope checked against {@link RequiredScopes}, the
+ * tenant's rate limit applied, and the {@link Caller} left in the routing context for the
+ * resources, which take the tenant from it.
  */
 @ApplicationScoped
 public class AuthenticationRoute {
@@ -24,10 +25,12 @@ public class AuthenticationRoute {
 
     private final Authenticator authenticator;
     private final ServeConfig config;
+    private final TenantRateLimiter limits;
 
     public AuthenticationRoute(Authenticator authenticator, ServeConfig config) {
         this.authenticator = authenticator;
         this.config = config;
+        this.limits = new TenantRateLimiter(config.limits().tenantRequestsPerSecond(), config.limits().tenantBurst());
     }
 
     void register(@Observes Router router) {
@@ -46,6 +49,15 @@ public class AuthenticationRoute {
             if (!caller.scopes().contains(scope.get())) {
                 routing.fail(new ProblemException(403, "insufficient-scope", "Scope missing",
                         "this call needs the scope " + scope.get().wire() + "; the key has " + Scope.format(caller.scopes())));
+                return;
+            }
+            long waitMillis = limits.acquire(caller.tenant());
+            if (waitMillis > 0) {
+                long seconds = Math.max(1, (waitMillis + 999) / 1000);
+                routing.fail(new ProblemException(429, "rate-limited", "Too many requests",
+                        "this tenant is over its limit of " + config.limits().tenantRequestsPerSecond()
+                                + " calls per second on this instance; retry after " + seconds + " s",
+                        null, java.util.Map.of("Retry-After", Long.toString(seconds))));
                 return;
             }
             routing.put(Caller.CONTEXT_KEY, caller);

@@ -1,0 +1,30 @@
+package io.plus.serve.auth;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TenantRateLimiterTest {
+    @Test
+    void aTenantGetsItsBurstThenItsRateAndOthersAreNotTouched() {
+        AtomicLong now = new AtomicLong(0);
+        TenantRateLimiter limiter = new TenantRateLimiter(2, 3, now::get);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.acquire("greedy"), "within the burst");
+        }
+        long wait = limiter.acquire("greedy");
+        assertTrue(wait > 0 && wait <= 500, "one token comes back in half a second at 2/s: " + wait);
+        assertEquals(0, limiter.acquire("calm"), "another tenant has its own bucket");
+        now.addAndGet(500_000_000L);
+        assertEquals(0, limiter.acquire("greedy"), "refilled");
+        assertTrue(limiter.acquire("greedy") > 0);
+        now.addAndGet(60_000_000_000L);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.acquire("greedy"), "a long pause saves up no more than the burst");
+        }
+        assertTrue(limiter.acquire("greedy") > 0);
+    }
+}
