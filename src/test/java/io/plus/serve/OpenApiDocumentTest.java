@@ -94,7 +94,8 @@ class OpenApiDocumentTest {
                 secured++;
                 assertTrue(op.path("security").path(0).has("apiKey"), path.getKey());
                 assertFalse(op.path("x-required-scope").asText().isEmpty(), path.getKey());
-                assertTrue(op.path("responses").has("401") && op.path("responses").has("403"),
+                assertTrue(op.path("responses").has("401") && op.path("responses").has("403")
+                                && op.path("responses").has("429"),
                         operation.getKey() + " " + path.getKey());
             }
         }

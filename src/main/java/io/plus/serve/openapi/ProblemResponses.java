@@ -92,6 +92,7 @@ public class ProblemResponses implements OASFilter {
                     + "no-api-keys: no valid API key was sent");
             addResponse(operation, "403", "insufficient-scope: the key lacks " + scope.get().wire()
                     + "; tenant-mismatch: the request names another tenant than the key's");
+            addResponse(operation, "429", "rate-limited (with Retry-After): the tenant is over its rate on this instance");
         } else if (template.startsWith("/v1/models") && method != PathItem.HttpMethod.GET) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_TOKEN)));
         }
