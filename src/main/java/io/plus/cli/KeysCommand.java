@@ -5,6 +5,7 @@ import io.plus.serve.auth.ApiKeyAdmin;
 import io.plus.serve.auth.Scope;
 import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.input.FieldRules;
+import io.plus.serve.problem.Problem;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +58,7 @@ public class KeysCommand {
 
         @Override
         Integer run(ApiKeyAdmin keys) throws SQLException {
-            var errors = new ArrayList<io.plus.serve.problem.Problem.FieldError>();
+            var errors = new ArrayList<Problem.FieldError>();
             if (!FieldRules.id(tenant, "--tenant", 128, errors)) {
                 throw new IllegalArgumentException("--tenant: " + errors.get(0).detail());
             }

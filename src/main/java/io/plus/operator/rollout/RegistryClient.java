@@ -36,10 +36,6 @@ final class RegistryClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    URI base() {
-        return base;
-    }
-
     /** What the registry has active and as canary, and what each recently heard serving instance has loaded. */
     RegistryState state() throws RegistryException {
         JsonNode list = call("GET", "/v1/models", null);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,7 +58,7 @@ public class AuthenticationRoute {
                 routing.fail(new ProblemException(429, "rate-limited", "Too many requests",
                         "this tenant is over its limit of " + config.limits().tenantRequestsPerSecond()
                                 + " calls per second on this instance; retry after " + seconds + " s",
-                        null, java.util.Map.of("Retry-After", Long.toString(seconds))));
+                        null, Map.of("Retry-After", Long.toString(seconds))));
                 return;
             }
             routing.put(Caller.CONTEXT_KEY, caller);
@@ -81,8 +82,7 @@ public class AuthenticationRoute {
         Caller caller = routing.get(Caller.CONTEXT_KEY);
         if (caller == null) {
             LOG.warnf("a data call reached its resource unauthenticated: %s", routing.request().path());
-            throw new ProblemException(401, "unauthenticated", "Credential required",
-                    "send an API key as Authorization: Bearer <key>", null, java.util.Map.of("WWW-Authenticate", "Bearer"));
+            throw Authenticator.missing();
         }
         return caller;
     }

@@ -94,7 +94,8 @@ public class Authenticator {
         });
     }
 
-    private static ProblemException missing() {
+    /** No credential was sent (also what a data resource answers when it was reached without one). */
+    static ProblemException missing() {
         return new ProblemException(401, "unauthenticated", "Credential required",
                 "send an API key as Authorization: Bearer <key>", null, challenge());
     }

@@ -38,6 +38,9 @@ public final class RequiredScopes {
      * so {@code /v1//feedback} or {@code /v1/%66eedback} needs the scope {@code /v1/feedback} does.
      */
     static String canonical(String path) {
+        if (path.indexOf('%') < 0 && path.indexOf('+') < 0 && !path.contains("//")) {
+            return path; // nearly every request: nothing to decode or collapse
+        }
         String decoded;
         try {
             decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);

@@ -36,10 +36,6 @@ public class InstanceReports {
         this.active = active;
     }
 
-    public static String instanceId() {
-        return INSTANCE;
-    }
-
     /** Records what this instance serves now. */
     public Uni<Void> report() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
