@@ -86,6 +86,39 @@ public interface ServeConfig {
 
     Limits limits();
 
+    /** JWTs of the identity provider the platform runs, accepted beside API keys. */
+    Jwt jwt();
+
+    /**
+     * Off until {@link #publicKeyLocation()} is set; then {@link #issuer()} is required too. The
+     * tenant and the scopes come from the token's claims, never from the request.
+     */
+    interface Jwt {
+        /** The provider's public keys: a PEM or JWK(S) file, or the provider's JWKS URL (fetched and refreshed). */
+        Optional<String> publicKeyLocation();
+
+        /** The {@code iss} every token must carry. */
+        Optional<String> issuer();
+
+        /** {@code aud} values of which a token must carry one; unset, the audience is not checked. */
+        Optional<Set<String>> audience();
+
+        /** The claim naming the tenant the token acts for (a string). */
+        @WithDefault("tenant")
+        String tenantClaim();
+
+        /** The claim with the token's scopes: a space-separated string (OAuth 2) or an array; unknown names are ignored. */
+        @WithDefault("scope")
+        String scopeClaim();
+
+        /**
+         * The claim naming the end user a token acts for: such a token reaches only that user's
+         * data. A token without it is a service token, acting for any user of its tenant.
+         */
+        @WithDefault("sub")
+        String userClaim();
+    }
+
     /** Size, count and cost limits of the API, checked field by field. */
     interface Limits {
         /** Feedback events in one request (one event, a JSON array or NDJSON lines). */

@@ -63,11 +63,11 @@ class OpenApiDocumentTest {
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", missing));
-        assertEquals(13, ids.size(), "operations: " + ids);
+        assertEquals(17, ids.size(), "operations: " + ids);
         assertEquals(ids.size(), new HashSet<>(ids).size(), "operationIds repeat: " + ids);
         assertTrue(ids.containsAll(List.of("ingestFeedback", "getSummary", "replaceSummary", "unpinSummary", "eraseUser",
                 "score", "scoreBatch", "listModels", "registerModel", "activateModel", "rollbackModel", "startCanary",
-                "stopCanary")), ids.toString());
+                "stopCanary", "getMySummary", "replaceMySummary", "unpinMySummary", "eraseMe")), ids.toString());
         assertTrue(document.path("paths").path("/v1/feedback").path("post").path("responses").has("409"));
         assertTrue(document.path("components").path("schemas").path("Problem").path("properties").has("errors"));
         for (JsonNode tag : document.path("tags")) {
@@ -76,7 +76,8 @@ class OpenApiDocumentTest {
         assertEquals(4, document.path("tags").size());
         // every data operation needs an API key with its scope, and says how it refuses one
         JsonNode schemes = document.path("components").path("securitySchemes");
-        assertTrue(schemes.has("apiKey") && schemes.has("adminToken"), schemes.toString());
+        assertTrue(schemes.has("apiKey") && schemes.has("jwt") && schemes.has("adminToken"), schemes.toString());
+        assertEquals("JWT", schemes.path("jwt").path("bearerFormat").asText());
         int secured = 0;
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -92,14 +93,16 @@ class OpenApiDocumentTest {
                     continue;
                 }
                 secured++;
-                assertTrue(op.path("security").path(0).has("apiKey"), path.getKey());
+                assertTrue(op.path("security").path(0).has("apiKey") && op.path("security").path(1).has("jwt"),
+                        "an API key or a JWT: " + path.getKey());
                 assertFalse(op.path("x-required-scope").asText().isEmpty(), path.getKey());
                 assertTrue(op.path("responses").has("401") && op.path("responses").has("403")
                                 && op.path("responses").has("429"),
                         operation.getKey() + " " + path.getKey());
             }
         }
-        assertEquals(7, secured, "the data operations");
+        assertEquals(11, secured, "the data operations");
+        assertEquals("summary:write", document.path("paths").path("/v1/me/summary").path("put").path("x-required-scope").asText());
         assertEquals("erase", document.path("paths").path("/v1/users/{user}").path("delete").path("x-required-scope").asText());
         assertTrue(document.path("paths").path("/v1/models/{version}/activate").path("post").path("security").path(0)
                 .has("adminToken"));

@@ -1,7 +1,9 @@
 package io.plus.serve.auth;
 
+import io.plus.serve.ServeConfig;
 import io.plus.serve.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,9 +15,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies a bearer API key: its row by key id, its secret against the stored hash, not revoked,
- * not expired. A verified key is remembered for a few seconds so the hot paths pay no database
- * round trip per request; a revocation therefore takes effect within {@link #REMEMBER}.
+ * Verifies a bearer credential. An API key: its row by key id, its secret against the stored hash,
+ * not revoked, not expired. A JWT, when configured: signature, issuer, audience and expiry
+ * ({@link JwtVerifier}). A verified credential is remembered for a few seconds (never past its
+ * expiry) so the hot paths pay no database round trip or signature check per request; a key's
+ * revocation therefore takes effect within {@link #REMEMBER}.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -24,6 +28,7 @@ public class Authenticator {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final ApiKeyLookup keys;
+    private final Optional<JwtVerifier> jwts;
     private final Clock clock;
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private volatile boolean anyKeySeen;
@@ -32,12 +37,13 @@ public class Authenticator {
     }
 
     @Inject
-    public Authenticator(ApiKeyLookup keys) {
-        this(keys, Clock.systemUTC());
+    public Authenticator(ApiKeyLookup keys, ServeConfig config) {
+        this(keys, JwtVerifier.of(config.jwt()), Clock.systemUTC());
     }
 
-    Authenticator(ApiKeyLookup keys, Clock clock) {
+    Authenticator(ApiKeyLookup keys, Optional<JwtVerifier> jwts, Clock clock) {
         this.keys = keys;
+        this.jwts = jwts;
         this.clock = clock;
     }
 
@@ -55,7 +61,8 @@ public class Authenticator {
         }
         Optional<KeyTokens.Parsed> parsed = KeyTokens.parse(token);
         if (parsed.isEmpty()) {
-            return Uni.createFrom().failure(invalid());
+            return jwts.isPresent() && JwtVerifier.looksLikeJwt(token) ? verifyJwt(token)
+                    : Uni.createFrom().failure(invalid());
         }
         return keys.find(parsed.get().keyId()).map(stored -> {
             ApiKeyLookup.StoredKey key = stored.filter(k -> KeyTokens.matches(parsed.get().secret(), k.secretSha256()))
@@ -68,14 +75,24 @@ public class Authenticator {
                 throw new ProblemException(401, "credential-expired", "Credential expired",
                         "this API key (" + key.keyId() + ") expired at " + key.expiresAt(), null, challenge());
             }
-            Caller caller = new Caller(key.tenant(), Scope.parse(key.scopes()), key.keyId());
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear(); // a crude bound: re-verifying costs one query per key
-            }
-            verified.put(token, new Remembered(caller, System.nanoTime() + REMEMBER.toNanos(), key.expiresAt()));
             anyKeySeen = true;
-            return caller;
+            return remember(token, Caller.service(key.tenant(), Scope.parse(key.scopes()), key.keyId()), key.expiresAt());
         });
+    }
+
+    /** Off the event loop: keys given by URL are fetched on first use. */
+    private Uni<Caller> verifyJwt(String token) {
+        return Uni.createFrom().item(() -> jwts.orElseThrow().verify(token))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(jwt -> remember(token, jwt.caller(), jwt.expiresAt()));
+    }
+
+    private Caller remember(String token, Caller caller, OffsetDateTime expiresAt) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // a crude bound: re-verifying costs one query or signature check per credential
+        }
+        verified.put(token, new Remembered(caller, System.nanoTime() + REMEMBER.toNanos(), expiresAt));
+        return caller;
     }
 
     private Uni<Caller> noCredential() {
@@ -97,7 +114,7 @@ public class Authenticator {
     /** No credential was sent (also what a data resource answers when it was reached without one). */
     static ProblemException missing() {
         return new ProblemException(401, "unauthenticated", "Credential required",
-                "send an API key as Authorization: Bearer <key>", null, challenge());
+                "send an API key (or a JWT of the configured issuer) as Authorization: Bearer <token>", null, challenge());
     }
 
     private static ProblemException invalid() {
@@ -105,7 +122,7 @@ public class Authenticator {
                 "the bearer token is not a valid API key", null, challenge());
     }
 
-    private static Map<String, String> challenge() {
+    static Map<String, String> challenge() {
         return Map.of("WWW-Authenticate", "Bearer");
     }
 }

@@ -21,12 +21,16 @@ public final class RequiredScopes {
         if (under(path, "/v1/score")) {
             return Optional.of(Scope.SCORE);
         }
+        if (under(path, "/v1/me")) {
+            // the caller's own, as /v1/users/{user}: "/v1/me/summary" reads or edits, anything else erases
+            String[] segments = path.substring("/v1/me".length()).split("/", -1);
+            return Optional.of(segments.length >= 2 && segments[1].equals("summary") ? summaryScope(method) : Scope.ERASE);
+        }
         if (under(path, "/v1/users")) {
             String[] segments = path.substring("/v1/users".length()).split("/", -1);
             // "", user, ["summary"]
             if (segments.length >= 3 && segments[2].equals("summary")) {
-                boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-                return Optional.of(reads ? Scope.SUMMARY_READ : Scope.SUMMARY_WRITE);
+                return Optional.of(summaryScope(method));
             }
             return Optional.of(Scope.ERASE);
         }
@@ -48,6 +52,11 @@ public final class RequiredScopes {
             decoded = path; // the REST layer refuses it as it is
         }
         return decoded.replaceAll("/{2,}", "/");
+    }
+
+    private static Scope summaryScope(HttpMethod method) {
+        boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        return reads ? Scope.SUMMARY_READ : Scope.SUMMARY_WRITE;
     }
 
     private static boolean under(String path, String prefix) {

@@ -136,6 +136,9 @@ public final class FeedbackParser {
         String named = node.has("tenant") ? id(node, "tenant", pointer, errors) : null;
         String tenant = named == null && node.has("tenant") ? null : caller.tenantFor(named, pointer + "/tenant");
         String user = id(node, "user", pointer, errors);
+        if (user != null) {
+            user = caller.userFor(user, pointer + "/user");
+        }
         String eventId = id(node, "eventId", pointer, errors);
         OffsetDateTime occurredAt = timestamp(node, pointer, errors);
         JsonNode preference = node.get("preference");

@@ -29,6 +29,7 @@ import java.util.Optional;
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM = "application/problem+json";
     static final String API_KEY = "apiKey";
+    static final String JWT = "jwt";
     static final String ADMIN_TOKEN = "adminToken";
     private static final String SCHEMA_REF = "#/components/schemas/Problem";
 
@@ -66,6 +67,10 @@ public class ProblemResponses implements OASFilter {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API key (`plus keys create`): it acts for one tenant, with scopes; each operation "
                         + "names the scope it needs in x-required-scope"));
+        openAPI.getComponents().addSecurityScheme(JWT, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A JWT of the identity provider the installation trusts (plus.serve.jwt.*): its claims "
+                        + "give the tenant, the scopes and, for an end user, the one user it may reach"));
         openAPI.getComponents().addSecurityScheme(ADMIN_TOKEN, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("The registry's admin token (PLUS_ADMIN_TOKEN), for changes to the model registry"));
@@ -86,12 +91,14 @@ public class ProblemResponses implements OASFilter {
     private static void addSecurity(String template, PathItem.HttpMethod method, Operation operation) {
         Optional<Scope> scope = RequiredScopes.of(io.vertx.core.http.HttpMethod.valueOf(method.name()), template);
         if (scope.isPresent()) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY)));
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY),
+                    OASFactory.createSecurityRequirement().addScheme(JWT)));
             operation.addExtension("x-required-scope", scope.get().wire());
             addResponse(operation, "401", "unauthenticated, invalid-credential, credential-expired, credential-revoked, "
-                    + "no-api-keys: no valid API key was sent");
+                    + "no-api-keys: no valid API key or JWT was sent");
             addResponse(operation, "403", "insufficient-scope: the key lacks " + scope.get().wire()
-                    + "; tenant-mismatch: the request names another tenant than the key's");
+                    + "; tenant-mismatch: the request names another tenant than the key's; other-user: an end "
+                    + "user's token names another user; not-an-end-user: /v1/me with a service credential");
             addResponse(operation, "429", "rate-limited (with Retry-After): the tenant is over its rate on this instance");
         } else if (template.startsWith("/v1/models") && method != PathItem.HttpMethod.GET) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_TOKEN)));

@@ -43,7 +43,7 @@ public final class ScoreRequests {
         }
         boolean ok = tenant == null || FieldRules.id(tenant, "/tenant", limits.idLength(), errors);
         ok &= FieldRules.id(user, "/user", limits.idLength(), errors);
-        return ok ? new Subject(new UserKey(caller.tenantFor(tenant, "/tenant"), user), null) : null;
+        return ok ? new Subject(new UserKey(caller.tenantFor(tenant, "/tenant"), caller.userFor(user, "/user")), null) : null;
     }
 
     public static void item(String pointer, String prompt, List<String> candidates, ServeConfig.Limits limits,

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Validates the user named in a URL and settles the tenant: the caller's own; a {@code ?tenant=}
- * naming another is refused.
+ * naming another is refused, and so is, for an end user's token, any user but its own.
  */
 public final class UserParams {
     private UserParams() {
@@ -25,6 +25,11 @@ public final class UserParams {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new UserKey(caller.tenantFor(tenant, "?tenant"), user);
+        return new UserKey(caller.tenantFor(tenant, "?tenant"), caller.userFor(user, "/user"));
+    }
+
+    /** The end user an end-user token acts for ({@code /v1/me}); a service credential is refused. */
+    public static UserKey me(Caller caller) {
+        return new UserKey(caller.tenant(), caller.me());
     }
 }

@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/v1/users/{user}")
+/** Erasure of a user: by a service credential for any user of its tenant, by an end user's token for themselves. */
+@Path("/v1")
 @Tag(name = "summarize")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -30,8 +31,19 @@ public class UsersResource {
 
     @DELETE
     @Operation(operationId = "eraseUser", summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
+    @Path("users/{user}")
     public Uni<ErasureReport> erase(@PathParam("user") String user, @QueryParam("tenant") String tenant) {
-        UserKey key = UserParams.key(caller.get(), tenant, user, config.limits().idLength());
+        return erase(UserParams.key(caller.get(), tenant, user, config.limits().idLength()));
+    }
+
+    @DELETE
+    @Path("me")
+    @Operation(operationId = "eraseMe", summary = "Erase everything about the end user whose token this is")
+    public Uni<ErasureReport> eraseMe() {
+        return erase(UserParams.me(caller.get()));
+    }
+
+    private Uni<ErasureReport> erase(UserKey key) {
         return erasure.erase(key).map(erased -> new ErasureReport(key.tenant(), key.user(), erased));
     }
 }

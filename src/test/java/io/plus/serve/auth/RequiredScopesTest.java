@@ -17,6 +17,11 @@ class RequiredScopesTest {
         assertEquals(Optional.of(Scope.SUMMARY_WRITE), RequiredScopes.of(HttpMethod.PUT, "/v1/users/alice/summary"));
         assertEquals(Optional.of(Scope.SUMMARY_WRITE), RequiredScopes.of(HttpMethod.DELETE, "/v1/users/alice/summary"));
         assertEquals(Optional.of(Scope.ERASE), RequiredScopes.of(HttpMethod.DELETE, "/v1/users/alice"));
+        assertEquals(Optional.of(Scope.SUMMARY_READ), RequiredScopes.of(HttpMethod.GET, "/v1/me/summary"));
+        assertEquals(Optional.of(Scope.SUMMARY_WRITE), RequiredScopes.of(HttpMethod.PUT, "/v1/me/summary"));
+        assertEquals(Optional.of(Scope.ERASE), RequiredScopes.of(HttpMethod.DELETE, "/v1/me"));
+        assertEquals(Optional.of(Scope.ERASE), RequiredScopes.of(HttpMethod.DELETE, "/v1/me/"), "a trailing slash erases too");
+        assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/v1/mess"), "another path, a 404");
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/q/health/ready"));
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.POST, "/v1/models/v1/activate"));
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/v1/feedbacks"), "another path, a 404");
