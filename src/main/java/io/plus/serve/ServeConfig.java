@@ -81,6 +81,14 @@ public interface ServeConfig {
     @WithDefault("1")
     int ingestTransactions();
 
+    /**
+     * Events that may wait for an ingest transaction on one instance; a request beyond it is a 503
+     * at once. At the load benchmark's rate (about 1,500 events a second on 2 cores) the default
+     * is a few seconds of backlog: more would only make clients wait longer before timing out.
+     */
+    @WithDefault("5000")
+    int ingestQueueEvents();
+
     /** When set, model registry changes need {@code Authorization: Bearer <token>}. */
     Optional<String> adminToken();
 

@@ -2,6 +2,7 @@ package io.plus.serve.feedback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plus.serve.db.TenantTransactions;
 import io.plus.serve.problem.DatabaseFailures;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
@@ -20,11 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Stores validated events in one transaction and answers only after the commit. A client event id
- * makes an event idempotent: the same event again gets its first answer back, a different event
- * under a used id is a conflict and the whole request changes nothing.
+ * (unique per user) makes an event idempotent: the same event again gets its first answer back, a
+ * different event under a used id is a conflict and the whole request changes nothing.
  *
  * <p>Each user's events are numbered by their feedback sequence; the user's row is locked (by the
  * upsert that advances it) until the commit, so concurrent requests for one user serialise and a
@@ -47,7 +49,8 @@ public class FeedbackIngest {
 
     @jakarta.annotation.PostConstruct
     void startGroupCommit() {
-        groupCommit = new GroupCommit(vertx, config.ingestTransactions(), this::storeInOneTransaction);
+        groupCommit = new GroupCommit(vertx, config.ingestTransactions(), config.ingestQueueEvents(),
+                this::storeInOneTransaction);
     }
 
     private final Counter stored;
@@ -71,12 +74,16 @@ public class FeedbackIngest {
                 });
     }
 
-    /** Stores distinct events in one transaction: the receipts in their order. */
+    /** Stores distinct events of one tenant in one transaction: the receipts in their order. */
     Uni<List<Receipt>> storeInOneTransaction(List<FeedbackInput> unique) {
+        if (unique.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String tenant = unique.get(0).tenant();
         // Optimistic first: new events are the normal case, so insert without looking for known ids
         // and let the unique key catch a retry; then run again, looking first (replays, conflicts).
-        java.util.concurrent.atomic.AtomicBoolean lookFirst = new java.util.concurrent.atomic.AtomicBoolean();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> store(unique, lookFirst.get())))
+        AtomicBoolean lookFirst = new AtomicBoolean();
+        return Uni.createFrom().deferred(() -> TenantTransactions.of(tenant, () -> store(unique, lookFirst.get())))
                 .onFailure(error -> DatabaseFailures.uniqueViolation(error).isPresent() && !lookFirst.getAndSet(true))
                 .retry().atMost(1)
                 // a concurrent request stored one of these ids between our look and our insert
@@ -84,11 +91,7 @@ public class FeedbackIngest {
     }
 
     private Uni<List<Receipt>> store(List<FeedbackInput> events, boolean lookFirst) {
-        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
-        for (FeedbackInput event : events) {
-            idsByTenant.computeIfAbsent(event.tenant(), t -> new ArrayList<>()).add(event.eventId());
-        }
-        Uni<Map<String, FeedbackEvent>> known = lookFirst ? existing(idsByTenant) : Uni.createFrom().item(Map.of());
+        Uni<Map<String, FeedbackEvent>> known = lookFirst ? existing(events) : Uni.createFrom().item(Map.of());
         return known.chain(found -> {
             Receipt[] receipts = new Receipt[events.size()];
             Map<UserKey, List<Integer>> newByUser = new TreeMap<>(
@@ -96,15 +99,14 @@ public class FeedbackIngest {
             List<FieldError> conflicts = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 FeedbackInput event = events.get(i);
-                FeedbackEvent stored = found.get(event.tenant() + "\u0000" + event.eventId());
+                FeedbackEvent stored = found.get(clientKey(event.tenant(), event.user(), event.eventId()));
                 if (stored == null) {
                     newByUser.computeIfAbsent(event.userKey(), k -> new ArrayList<>()).add(i);
                 } else if (stored.bodySha256.equals(event.contentSha256())) {
                     receipts[i] = new Receipt(event.eventId(), stored.tenant, stored.userId, stored.sequence, true);
                 } else {
                     conflicts.add(new FieldError(event.pointer() + "/eventId", "event id " + event.eventId()
-                            + " was already used for a different event (sequence " + stored.sequence + " of user "
-                            + stored.userId + ")"));
+                            + " was already used for a different event of this user (sequence " + stored.sequence + ")"));
                 }
             }
             if (!conflicts.isEmpty()) {
@@ -183,15 +185,25 @@ public class FeedbackIngest {
                 .append(")").toString();
     }
 
-    private static Uni<Map<String, FeedbackEvent>> existing(Map<String, List<String>> idsByTenant) {
+    /** The stored events of these events' users under these ids, by {@link #clientKey}: one query per tenant. */
+    private static Uni<Map<String, FeedbackEvent>> existing(List<FeedbackInput> events) {
+        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
+        for (FeedbackInput event : events) {
+            idsByTenant.computeIfAbsent(event.tenant(), t -> new ArrayList<>()).add(event.eventId());
+        }
         Map<String, FeedbackEvent> found = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, List<String>> tenant : idsByTenant.entrySet()) {
             chain = chain.chain(() -> FeedbackEvent.<FeedbackEvent>list("tenant = ?1 and eventId in ?2",
                     tenant.getKey(), tenant.getValue()).invoke(rows -> rows.forEach(
-                            row -> found.put(row.tenant + "\u0000" + row.eventId, row))).replaceWithVoid());
+                            row -> found.put(clientKey(row.tenant, row.userId, row.eventId), row))).replaceWithVoid());
         }
         return chain.replaceWith(found);
+    }
+
+    /** What makes a client's event id unique: the user it belongs to and the id. */
+    static String clientKey(String tenant, String user, String eventId) {
+        return tenant + "\u0000" + user + "\u0000" + eventId;
     }
 
     private static Map<UserKey, Long> watermarks(List<Receipt> receipts) {
@@ -216,7 +228,7 @@ public class FeedbackIngest {
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 FeedbackInput event = events.get(i);
-                Integer first = firstByKey.putIfAbsent(event.tenant() + "\u0000" + event.eventId(), unique.size());
+                Integer first = firstByKey.putIfAbsent(clientKey(event.tenant(), event.user(), event.eventId()), unique.size());
                 if (first == null) {
                     index[i] = unique.size();
                     unique.add(event);

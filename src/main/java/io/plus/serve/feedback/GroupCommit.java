@@ -2,6 +2,7 @@ package io.plus.serve.feedback;
 
 import io.plus.serve.CallerContext;
 import io.plus.serve.problem.DatabaseFailures;
+import io.plus.serve.problem.ProblemException;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,9 @@ import io.vertx.core.Vertx;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -22,6 +25,11 @@ import java.util.function.Function;
  * next one's statements; concurrent lanes lock users' rows in one order, so they cannot deadlock.
  * If a shared transaction fails for anything but an unreachable database (a reused event id, say),
  * its requests run again one by one, so one client's conflict never fails another's events.
+ *
+ * <p>A group holds one tenant's requests only: its transaction is bound to that tenant for
+ * row-level security. The queue is bounded: a request that would take it past {@code maxQueued}
+ * events is refused at once (503 overloaded, Retry-After), not left to wait behind a backlog
+ * that PostgreSQL cannot clear.
  */
 final class GroupCommit {
     /** At most this many events per shared transaction (one request may bring 1,000 alone). */
@@ -33,15 +41,19 @@ final class GroupCommit {
     private final Vertx vertx;
     private final Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store;
     private final int lanes;
+    private final int maxQueued;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private int running;
+    private int queuedEvents;
 
-    GroupCommit(Vertx vertx, int lanes, Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store) {
+    GroupCommit(Vertx vertx, int lanes, int maxQueued,
+                Function<List<FeedbackInput>, Uni<List<FeedbackIngest.Receipt>>> store) {
         if (lanes < 1) {
             throw new IllegalArgumentException("at least one transaction lane, got " + lanes);
         }
         this.vertx = vertx;
         this.lanes = lanes;
+        this.maxQueued = maxQueued;
         this.store = store;
     }
 
@@ -50,7 +62,11 @@ final class GroupCommit {
         Waiting waiting = new Waiting(unique, new CompletableFuture<>());
         boolean start;
         synchronized (this) {
+            if (queuedEvents > 0 && queuedEvents + unique.size() > maxQueued) {
+                return Uni.createFrom().failure(overloaded());
+            }
             queue.add(waiting);
+            queuedEvents += unique.size();
             start = running < lanes;
             if (start) {
                 running++;
@@ -65,16 +81,24 @@ final class GroupCommit {
     private void runNext() {
         List<Waiting> group = new ArrayList<>();
         synchronized (this) {
-            int events = 0;
-            while (!queue.isEmpty() && (group.isEmpty() || events + queue.peek().events().size() <= MAX_EVENTS)) {
-                Waiting next = queue.poll();
-                group.add(next);
-                events += next.events().size();
-            }
-            if (group.isEmpty()) {
+            if (queue.isEmpty()) {
                 running--;
                 return;
             }
+            // the oldest request, and after it those of the same tenant that fit
+            Waiting first = queue.poll();
+            group.add(first);
+            int events = first.events().size();
+            String tenant = tenantOf(first);
+            for (Iterator<Waiting> later = queue.iterator(); later.hasNext() && events < MAX_EVENTS; ) {
+                Waiting next = later.next();
+                if (tenantOf(next).equals(tenant) && events + next.events().size() <= MAX_EVENTS) {
+                    later.remove();
+                    group.add(next);
+                    events += next.events().size();
+                }
+            }
+            queuedEvents -= events;
         }
         // a context of its own, as a request has, for the transaction's database session
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
@@ -84,6 +108,16 @@ final class GroupCommit {
     }
 
     /** No request may wait forever, whatever went wrong; then this lane takes the next group. */
+    private static String tenantOf(Waiting waiting) {
+        return waiting.events().isEmpty() ? "" : waiting.events().get(0).tenant();
+    }
+
+    private ProblemException overloaded() {
+        return new ProblemException(503, "overloaded", "Too much feedback waiting",
+                "more than " + maxQueued + " events are waiting to be stored on this instance; retry in a second",
+                null, Map.of("Retry-After", "1"));
+    }
+
     private void finish(List<Waiting> group, Throwable error) {
         for (Waiting waiting : group) {
             if (!waiting.result().isDone()) {

@@ -9,6 +9,7 @@ import io.plus.data.ContextItem;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.db.TenantTransactions;
 import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.feedback.FeedbackEvent;
 import io.plus.serve.model.ActiveModel;
@@ -114,7 +115,7 @@ public class SummaryService {
     public Uni<SummaryView> pin(UserKey user, String text) {
         LoadedModel model = active.requireFor(user);
         OffsetDateTime now = now();
-        return Panache.withTransaction(() -> lockedUser(user).chain(row -> {
+        return TenantTransactions.of(user.tenant(), () -> lockedUser(user).chain(row -> {
             UserSummary edited = new UserSummary();
             edited.tenant = user.tenant();
             edited.userId = user.user();
@@ -135,7 +136,7 @@ public class SummaryService {
 
     /** Unpins the user's own summary: generated summaries apply again. False if nothing was pinned. */
     public Uni<Boolean> unpin(UserKey user) {
-        return Panache.withTransaction(() -> PlusUser.<PlusUser>findById(new PlusUser.Id(user)).map(row -> {
+        return TenantTransactions.of(user.tenant(), () -> PlusUser.<PlusUser>findById(new PlusUser.Id(user)).map(row -> {
             if (row == null || row.pinnedSummaryId == null) {
                 return -1L;
             }
@@ -158,8 +159,8 @@ public class SummaryService {
     }
 
     private Uni<SummaryView> resolve(UserKey user, LoadedModel model) {
-        // read in one session, write the summary outside it (no connection held while encoding), store in another
-        return Panache.withSession(() -> read(user, model)).chain(found -> found.view() != null
+        // read in one transaction, write the summary outside it (no connection held while encoding), store in another
+        return TenantTransactions.of(user.tenant(), () -> read(user, model)).chain(found -> found.view() != null
                         ? Uni.createFrom().item(found) : build(user, model, found.asOf(), found.context()))
                 .call(resolution -> resolution.cacheable()
                         ? cache.put(resolution.view(), resolution.asOf()) : Uni.createFrom().voidItem())
@@ -209,7 +210,7 @@ public class SummaryService {
         return encoders.run(() -> write(model, context)).chain(parts -> {
             built.increment();
             OffsetDateTime now = now();
-            return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+            return TenantTransactions.of(user.tenant(), () -> Panache.getSession().chain(session -> session
                             .createNativeQuery(INSERT_GENERATED).setParameter(1, user.tenant()).setParameter(2, user.user())
                             .setParameter(3, parts.text()).setParameter(4, statementsJson(parts.statements()))
                             .setParameter(5, model.version()).setParameter(6, watermark).setParameter(7, now)

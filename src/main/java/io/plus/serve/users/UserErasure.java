@@ -1,5 +1,6 @@
 package io.plus.serve.users;
 
+import io.plus.serve.db.TenantTransactions;
 import io.plus.serve.summary.SummaryCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,7 @@ public class UserErasure {
     SummaryCache cache;
 
     public Uni<Erased> erase(UserKey user) {
-        return Panache.withTransaction(() -> Panache.executeUpdate(
+        return TenantTransactions.of(user.tenant(), () -> Panache.executeUpdate(
                         "delete from FeedbackEvent where tenant = ?1 and userId = ?2", user.tenant(), user.user())
                 .chain(events -> Panache.executeUpdate("delete from UserSummary where tenant = ?1 and userId = ?2",
                                 user.tenant(), user.user())
