@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lets many concurrent callers share encoder calls: texts submitted while the encoder is busy wait
@@ -23,6 +24,9 @@ public final class CoalescingEncoder implements AutoCloseable {
 
     private final TextEncoder delegate;
     private final int maxTexts;
+    private final long maxWaitingCharacters;
+    /** Characters of the texts submitted and not yet answered (waiting or in the running batch). */
+    private final AtomicLong waitingCharacters = new AtomicLong();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private final Duration linger;
@@ -33,11 +37,17 @@ public final class CoalescingEncoder implements AutoCloseable {
     private Pending carried;
 
     public CoalescingEncoder(TextEncoder delegate, int maxTexts, String threadName) {
-        this(delegate, maxTexts, Duration.ofMillis(5), threadName);
+        this(delegate, maxTexts, Long.MAX_VALUE, Duration.ofMillis(5), threadName);
     }
 
-    /** @param linger how long a busy encoder waits for more requests before running a small batch */
-    public CoalescingEncoder(TextEncoder delegate, int maxTexts, Duration linger, String threadName) {
+    /**
+     * @param maxWaitingCharacters the work, in characters of text, that may wait or run at once;
+     *                             a request beyond it is refused ({@link Overloaded}) rather than queued
+     * @param linger how long a busy encoder waits for more requests before running a small batch
+     */
+    public CoalescingEncoder(TextEncoder delegate, int maxTexts, long maxWaitingCharacters, Duration linger,
+                             String threadName) {
+        this.maxWaitingCharacters = maxWaitingCharacters;
         this.linger = Objects.requireNonNull(linger, "linger");
         if (maxTexts < 1) {
             throw new IllegalArgumentException("maxTexts must be >= 1, got " + maxTexts);
@@ -49,13 +59,31 @@ public final class CoalescingEncoder implements AutoCloseable {
         this.worker.start();
     }
 
-    /** The embeddings of {@code texts}, in order, once a batch holding them has run. */
+    /** Refused work: the encoder already has as much waiting as it may. */
+    public static final class Overloaded extends RuntimeException {
+        Overloaded(long waiting, long limit) {
+            super(waiting + " characters of text are waiting for the encoder (limit " + limit + ")");
+        }
+    }
+
+    /**
+     * The embeddings of {@code texts}, in order, once a batch holding them has run; fails at once
+     * with {@link Overloaded} when the work waiting would pass its bound (one request alone always
+     * goes through).
+     */
     public CompletableFuture<float[][]> embed(List<String> texts) {
         Pending pending = new Pending(List.copyOf(texts), new CompletableFuture<>());
         if (!worker.isAlive()) {
             pending.result().completeExceptionally(closed());
             return pending.result();
         }
+        long characters = texts.stream().mapToLong(String::length).sum();
+        long before = waitingCharacters.getAndUpdate(w -> w > 0 && w + characters > maxWaitingCharacters ? w : w + characters);
+        if (before > 0 && before + characters > maxWaitingCharacters) {
+            pending.result().completeExceptionally(new Overloaded(before, maxWaitingCharacters));
+            return pending.result();
+        }
+        pending.result().whenComplete((vectors, error) -> waitingCharacters.addAndGet(-characters));
         queue.add(pending);
         return pending.result();
     }

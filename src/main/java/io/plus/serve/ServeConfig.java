@@ -72,6 +72,18 @@ public interface ServeConfig {
     int encoderConcurrency();
 
     /**
+     * Characters of text that may wait for (or be in) the score encoder on one instance; a score
+     * request beyond it is a 503 at once. New text costs about 83 µs a character on 2 cores, so the
+     * default bounds the wait near 15 s in the worst case (texts already cached cost far less).
+     */
+    @WithDefault("180000")
+    long encoderQueueCharacters();
+
+    /** Summary builds (and bundle loads) that may wait for the encoder lane; beyond: 503 at once. */
+    @WithDefault("256")
+    int encoderQueueTasks();
+
+    /**
      * Ingest transactions in flight at once. Requests arriving meanwhile wait and share the next
      * free transaction (group commit); more than one lets PostgreSQL overlap one transaction's
      * commit flush with the next one's statements, which may pay on machines with more cores; on 2

@@ -122,4 +122,25 @@ class CoalescingEncoderTest {
         assertTrue(refused.getCause() instanceof IllegalStateException);
         assertEquals(List.of(List.of("a")), delegate.calls, "no batch may start after stop");
     }
+
+    @Test
+    void workPastTheBoundIsRefusedAtOnceAndAcceptedAgainOnceAnswered() throws Exception {
+        RecordingEncoder delegate = new RecordingEncoder();
+        try (CoalescingEncoder encoder = new CoalescingEncoder(delegate, 1, 10, java.time.Duration.ZERO, "test-encoder")) {
+            CompletableFuture<float[][]> running = encoder.embed(List.of("aaaaaaaa")); // 8 characters, alone: accepted
+            assertTrue(delegate.firstCallStarted.await(5, TimeUnit.SECONDS));
+            CompletableFuture<float[][]> fits = encoder.embed(List.of("bb")); // 10 in all: at the bound
+            CompletableFuture<float[][]> over = encoder.embed(List.of("c")); // 11: refused
+            assertTrue(over.isCompletedExceptionally(), "refused without waiting");
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> over.get(1, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof CoalescingEncoder.Overloaded, refused.getCause().toString());
+
+            delegate.release.countDown();
+            assertArrayEquals(new float[]{8, 1}, running.get(5, TimeUnit.SECONDS)[0]);
+            assertArrayEquals(new float[]{2, 2}, fits.get(5, TimeUnit.SECONDS)[0]);
+            assertArrayEquals(new float[]{1, 3}, encoder.embed(List.of("c")).get(5, TimeUnit.SECONDS)[0],
+                    "with the work answered, the same request is accepted");
+            assertEquals(List.of(List.of("aaaaaaaa"), List.of("bb"), List.of("c")), delegate.calls);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.plus.encoder.OnnxSentenceEncoder;
 import io.plus.encoder.TextEncoder;
 import io.plus.serve.CallerContext;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -39,18 +41,22 @@ public class ServingEncoders {
     private final Map<String, TextEncoder> byId = new ConcurrentHashMap<>();
     private final Map<String, CoalescingEncoder> coalescing = new ConcurrentHashMap<>();
     /** A few dedicated threads for encoder-bound work (summary builds, bundle loads): each call uses every core. */
-    private final ExecutorService lane;
+    private final ThreadPoolExecutor lane;
     private final int cacheEntries;
     private final int batchSize;
+    private final long queueCharacters;
 
     @Inject
     public ServingEncoders(ServeConfig config) {
         AtomicInteger count = new AtomicInteger();
-        this.lane = Executors.newFixedThreadPool(config.encoderConcurrency(), task -> {
-            Thread thread = new Thread(task, "plus-encoder-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // bounded: work beyond the queue is refused at once (503), not left to wait behind a backlog
+        this.lane = new ThreadPoolExecutor(config.encoderConcurrency(), config.encoderConcurrency(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.encoderQueueTasks()), task -> {
+                    Thread thread = new Thread(task, "plus-encoder-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.queueCharacters = config.encoderQueueCharacters();
         this.cacheEntries = config.embeddingCacheEntries();
         this.batchSize = config.encoderBatchSize();
     }
@@ -65,14 +71,18 @@ public class ServingEncoders {
      * requests' texts; the result comes back on the caller's Vert.x context.
      */
     public Uni<float[][]> embed(String encoderId, List<String> texts) {
-        CoalescingEncoder batcher = coalescing.computeIfAbsent(encoderId,
-                id -> new CoalescingEncoder(encoder(id), COALESCED_TEXTS, "plus-encoder-batch-" + id));
-        return CallerContext.resumeOn(Uni.createFrom().completionStage(() -> batcher.embed(texts)));
+        CoalescingEncoder batcher = coalescing.computeIfAbsent(encoderId, id -> new CoalescingEncoder(encoder(id),
+                COALESCED_TEXTS, queueCharacters, Duration.ofMillis(5), "plus-encoder-batch-" + id));
+        return CallerContext.resumeOn(Uni.createFrom().completionStage(() -> batcher.embed(texts)))
+                .onFailure(CoalescingEncoder.Overloaded.class)
+                .transform(busy -> ProblemException.overloaded("the encoder is busy: " + busy.getMessage()));
     }
 
     /** Runs {@code work} on the encoder lane; the result comes back on the caller's Vert.x context. */
     public <T> Uni<T> run(Supplier<T> work) {
-        return CallerContext.resumeOn(Uni.createFrom().item(work).runSubscriptionOn(lane));
+        return CallerContext.resumeOn(Uni.createFrom().item(work).runSubscriptionOn(lane))
+                .onFailure(RejectedExecutionException.class).transform(full -> ProblemException.overloaded(
+                        "the encoder lane has " + lane.getQueue().size() + " tasks waiting"));
     }
 
     /**

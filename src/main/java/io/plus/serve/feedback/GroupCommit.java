@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -113,9 +112,7 @@ final class GroupCommit {
     }
 
     private ProblemException overloaded() {
-        return new ProblemException(503, "overloaded", "Too much feedback waiting",
-                "more than " + maxQueued + " events are waiting to be stored on this instance; retry in a second",
-                null, Map.of("Retry-After", "1"));
+        return ProblemException.overloaded("more than " + maxQueued + " feedback events are waiting to be stored on this instance");
     }
 
     private void finish(List<Waiting> group, Throwable error) {

@@ -43,6 +43,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, slug, "Not found", detail);
     }
 
+    /** This instance has more work waiting than it can clear soon: refused at once, with a retry hint. */
+    public static ProblemException overloaded(String detail) {
+        return new ProblemException(503, "overloaded", "Too much work waiting", detail + "; retry in a second",
+                null, Map.of("Retry-After", "1"));
+    }
+
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(409, slug, title, detail);
     }
