@@ -35,6 +35,24 @@ env:
     value: {{ $root.Values.serving.logJson | quote }}
   - name: PLUS_ADMIN_TOKEN
     valueFrom: {secretKeyRef: {name: {{ include "plus.adminSecret" $root }}, key: token}}
+  {{- with $root.Values.auth.jwt }}
+  {{- if .publicKeyLocation }}
+  - name: PLUS_SERVE_JWT_PUBLIC_KEY_LOCATION
+    value: {{ .publicKeyLocation | quote }}
+  - name: PLUS_SERVE_JWT_ISSUER
+    value: {{ required "auth.jwt.issuer is required with auth.jwt.publicKeyLocation: without it a token of any issuer signed by those keys would be accepted" .issuer | quote }}
+  {{- with .audience }}
+  - name: PLUS_SERVE_JWT_AUDIENCE
+    value: {{ join "," . | quote }}
+  {{- end }}
+  - name: PLUS_SERVE_JWT_TENANT_CLAIM
+    value: {{ .tenantClaim | quote }}
+  - name: PLUS_SERVE_JWT_SCOPE_CLAIM
+    value: {{ .scopeClaim | quote }}
+  - name: PLUS_SERVE_JWT_USER_CLAIM
+    value: {{ .userClaim | quote }}
+  {{- end }}
+  {{- end }}
   - name: DJL_CACHE_DIR
     value: /tmp/djl
   - name: ENGINE_CACHE_DIR

@@ -181,9 +181,25 @@ class HelmChartTest {
     }
 
     @Test
+    void jwtVerificationIsConfiguredOnEveryFunctionAndNeedsAnIssuer() throws IOException {
+        RenderedChart chart = RenderedChart.render(VALUE_SETS.resolve("jwt.yaml"));
+        for (String function : List.of("plus-feedback-ingest", "plus-summarize", "plus-score")) {
+            Container container = only(chart.one(Deployment.class, function).getSpec().getTemplate().getSpec());
+            assertEquals("https://idp.example.com/certs", env(container, "PLUS_SERVE_JWT_PUBLIC_KEY_LOCATION").getValue());
+            assertEquals("https://idp.example.com", env(container, "PLUS_SERVE_JWT_ISSUER").getValue());
+            assertEquals("plus,plus-api", env(container, "PLUS_SERVE_JWT_AUDIENCE").getValue());
+            assertEquals("sub", env(container, "PLUS_SERVE_JWT_USER_CLAIM").getValue());
+        }
+        Container plain = only(RenderedChart.render(Map.of()).one(Deployment.class, "plus-score").getSpec().getTemplate().getSpec());
+        assertTrue(plain.getEnv().stream().noneMatch(e -> e.getName().startsWith("PLUS_SERVE_JWT_")), "off by default");
+        assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of(
+                "auth.jwt.publicKeyLocation", "https://idp.example.com/certs")), "keys without an issuer");
+    }
+
+    @Test
     void theGatewayRoutesEachPathToItsFunctionAsIngressOrHttpRoute() throws IOException {
         Map<String, String> expected = Map.of("/v1/feedback", "plus-feedback-ingest", "/v1/users", "plus-summarize",
-                "/v1/score", "plus-score", "/v1/models", "plus-score");
+                "/v1/me", "plus-summarize", "/v1/score", "plus-score", "/v1/models", "plus-score", "/v1/audit", "plus-score");
 
         Ingress ingress = RenderedChart.render(Map.of()).one(Ingress.class, "plus");
         assertEquals("plus.example.com", ingress.getSpec().getRules().get(0).getHost());

@@ -63,11 +63,11 @@ class OpenApiDocumentTest {
             }
         }
         assertTrue(missing.isEmpty(), String.join("\n", missing));
-        assertEquals(17, ids.size(), "operations: " + ids);
+        assertEquals(18, ids.size(), "operations: " + ids);
         assertEquals(ids.size(), new HashSet<>(ids).size(), "operationIds repeat: " + ids);
         assertTrue(ids.containsAll(List.of("ingestFeedback", "getSummary", "replaceSummary", "unpinSummary", "eraseUser",
                 "score", "scoreBatch", "listModels", "registerModel", "activateModel", "rollbackModel", "startCanary",
-                "stopCanary", "getMySummary", "replaceMySummary", "unpinMySummary", "eraseMe")), ids.toString());
+                "stopCanary", "getMySummary", "replaceMySummary", "unpinMySummary", "eraseMe", "readAudit")), ids.toString());
         assertTrue(document.path("paths").path("/v1/feedback").path("post").path("responses").has("409"));
         assertTrue(document.path("components").path("schemas").path("Problem").path("properties").has("errors"));
         for (JsonNode tag : document.path("tags")) {
@@ -89,10 +89,9 @@ class OpenApiDocumentTest {
                     requirement.fieldNames().forEachRemaining(name -> assertTrue(schemes.has(name),
                             "security-defined: " + name + " on " + operation.getKey() + " " + path.getKey()));
                 }
-                if (path.getKey().startsWith("/v1/models")) {
-                    continue;
-                }
                 secured++;
+                boolean admin = path.getKey().startsWith("/v1/models") || path.getKey().startsWith("/v1/audit");
+                assertEquals(admin, op.path("security").path(2).has("adminToken"), "the admin token: " + path.getKey());
                 assertTrue(op.path("security").path(0).has("apiKey") && op.path("security").path(1).has("jwt"),
                         "an API key or a JWT: " + path.getKey());
                 assertFalse(op.path("x-required-scope").asText().isEmpty(), path.getKey());
@@ -101,10 +100,11 @@ class OpenApiDocumentTest {
                         operation.getKey() + " " + path.getKey());
             }
         }
-        assertEquals(11, secured, "the data operations");
+        assertEquals(18, secured, "every operation needs a credential");
+        assertEquals("admin", document.path("paths").path("/v1/models").path("get").path("x-required-scope").asText());
         assertEquals("summary:write", document.path("paths").path("/v1/me/summary").path("put").path("x-required-scope").asText());
         assertEquals("erase", document.path("paths").path("/v1/users/{user}").path("delete").path("x-required-scope").asText());
-        assertTrue(document.path("paths").path("/v1/models/{version}/activate").path("post").path("security").path(0)
+        assertTrue(document.path("paths").path("/v1/models/{version}/activate").path("post").path("security").path(2)
                 .has("adminToken"));
         assertFalse(document.path("servers").isEmpty(), "no servers");
         assertFalse(document.path("info").path("license").path("name").asText().isEmpty(), "no license");

@@ -23,13 +23,15 @@ import java.util.regex.Pattern;
 /**
  * API keys for the serving tests, made in the test database as `plus keys create` makes them: the
  * tests act as a client of the tenant their request names (its ?tenant= or body "tenant", else the
- * tenant "default"), holding a key of that tenant with every data scope. A request that sets its own
- * Authorization header, or {@link #ANONYMOUS}, is sent as it is.
+ * tenant "default"), holding a key of that tenant with every scope; registry and audit calls carry the
+ * admin token. A request that sets its own Authorization header, or {@link #ANONYMOUS}, is sent as it is.
  */
 public final class TestCredentials {
     /** Sends the request without a credential (the header itself is removed). */
     public static final String ANONYMOUS = "X-Test-Anonymous";
     public static final String DEFAULT_TENANT = "default";
+    /** The test configuration's PLUS_ADMIN_TOKEN, sent on registry and audit calls. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
     private static final Pattern BODY_TENANT = Pattern.compile("\"tenant\"\\s*:\\s*\"([A-Za-z0-9._:@-]{1,128})\"");
     /** A Map or List body before serialization, as its toString shows it. */
     private static final Pattern MAP_TENANT = Pattern.compile("[{ ,]tenant=([A-Za-z0-9._:@-]{1,128})[,}]");
@@ -47,9 +49,9 @@ public final class TestCredentials {
                                    FilterContext context) {
                 if (request.getHeaders().hasHeaderWithName(ANONYMOUS)) {
                     request.removeHeader(ANONYMOUS);
-                } else if (!request.getHeaders().hasHeaderWithName("Authorization")
-                        && request.getURI().contains("/v1/") && !request.getURI().contains("/v1/models")) {
-                    request.header("Authorization", "Bearer " + tokenFor(tenantOf(request)));
+                } else if (!request.getHeaders().hasHeaderWithName("Authorization") && request.getURI().contains("/v1/")) {
+                    boolean admin = request.getURI().contains("/v1/models") || request.getURI().contains("/v1/audit");
+                    request.header("Authorization", "Bearer " + (admin ? ADMIN_TOKEN : tokenFor(tenantOf(request))));
                 }
                 return context.next(request, response);
             }
@@ -59,6 +61,11 @@ public final class TestCredentials {
     /** A token of {@code tenant} with every data scope (made once per database). */
     public static String tokenFor(String tenant) {
         return TOKENS.computeIfAbsent(tenant, t -> create(t, EnumSet.allOf(Scope.class)).token());
+    }
+
+    /** The key id of {@link #tokenFor}'s key: what the audit log names as the actor. */
+    public static String keyIdOf(String tenant) {
+        return io.plus.serve.auth.KeyTokens.parse(tokenFor(tenant)).orElseThrow().keyId();
     }
 
     /** A new key of {@code tenant} with {@code scopes}. */

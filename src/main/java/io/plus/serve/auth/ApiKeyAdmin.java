@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Makes, lists and revokes API keys (JDBC: the {@code plus keys} command, and tests). The token is
- * returned once, at creation; the database keeps only its secret's hash.
+ * returned once, at creation; the database keeps only its secret's hash. Every change is in the
+ * audit log.
  */
 public final class ApiKeyAdmin {
     /** A key as listed: never its secret. */
@@ -52,6 +53,7 @@ public final class ApiKeyAdmin {
             insert.setTimestamp(6, expiresAt.map(Timestamp::from).orElse(null));
             insert.executeUpdate();
         }
+        audit("key.create", tenant, token.keyId(), "succeeded", "{\"scopes\":\"" + Scope.format(scopes) + "\"}");
         return new Created(token.keyId(), token.token());
     }
 
@@ -78,7 +80,22 @@ public final class ApiKeyAdmin {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE api_key SET revoked_at = coalesce(revoked_at, now()) WHERE key_id = ?")) {
             update.setString(1, keyId);
-            return update.executeUpdate() == 1;
+            boolean found = update.executeUpdate() == 1;
+            audit("key.revoke", null, keyId, found ? "succeeded" : "refused", found ? "{}" : "{\"problem\":\"no-such-key\"}");
+            return found;
+        }
+    }
+
+    /** The audit log's entry for a key change made from the command line (ids only, never a secret). */
+    private void audit(String action, String tenant, String keyId, String outcome, String detail) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (actor, action, tenant, "
+                + "target, outcome, status, detail) VALUES ('command-line', ?, ?, ?, ?, 0, ?)")) {
+            insert.setString(1, action);
+            insert.setString(2, tenant);
+            insert.setString(3, keyId);
+            insert.setString(4, outcome);
+            insert.setString(5, detail);
+            insert.executeUpdate();
         }
     }
 

@@ -52,7 +52,7 @@ public class AuthenticationRoute {
                         "this call needs the scope " + scope.get().wire() + "; the key has " + Scope.format(caller.scopes())));
                 return;
             }
-            long waitMillis = limits.acquire(caller.tenant());
+            long waitMillis = caller.tenant() == null ? 0 : limits.acquire(caller.tenant());
             if (waitMillis > 0) {
                 long seconds = Math.max(1, (waitMillis + 999) / 1000);
                 routing.fail(new ProblemException(429, "rate-limited", "Too many requests",

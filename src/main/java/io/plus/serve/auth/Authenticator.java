@@ -7,9 +7,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +32,10 @@ public class Authenticator {
 
     private final ApiKeyLookup keys;
     private final Optional<JwtVerifier> jwts;
+    private final Optional<byte[]> adminToken;
     private final Clock clock;
+    /** The operator's token (PLUS_ADMIN_TOKEN): the admin scope only, for no tenant. */
+    private static final Caller ADMIN_TOKEN_CALLER = Caller.service(null, EnumSet.of(Scope.ADMIN), "admin-token");
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private volatile boolean anyKeySeen;
 
@@ -38,12 +44,13 @@ public class Authenticator {
 
     @Inject
     public Authenticator(ApiKeyLookup keys, ServeConfig config) {
-        this(keys, JwtVerifier.of(config.jwt()), Clock.systemUTC());
+        this(keys, JwtVerifier.of(config.jwt()), config.adminToken(), Clock.systemUTC());
     }
 
-    Authenticator(ApiKeyLookup keys, Optional<JwtVerifier> jwts, Clock clock) {
+    Authenticator(ApiKeyLookup keys, Optional<JwtVerifier> jwts, Optional<String> adminToken, Clock clock) {
         this.keys = keys;
         this.jwts = jwts;
+        this.adminToken = adminToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
         this.clock = clock;
     }
 
@@ -53,6 +60,9 @@ public class Authenticator {
             return noCredential();
         }
         String token = authorization.substring(7).trim();
+        if (adminToken.isPresent() && MessageDigest.isEqual(adminToken.get(), token.getBytes(StandardCharsets.UTF_8))) {
+            return Uni.createFrom().item(ADMIN_TOKEN_CALLER);
+        }
         Remembered known = verified.get(token);
         long now = System.nanoTime();
         if (known != null && now < known.untilNanos()
@@ -104,7 +114,8 @@ public class Authenticator {
                 throw new ProblemException(401, "no-api-keys", "No API key exists yet",
                         "this installation has no API key, so it answers no data call; create the first one with "
                                 + "`plus keys create --tenant <tenant> --scopes ingest,summary:read,summary:write,score,erase` "
-                                + "and send it as Authorization: Bearer <key>", null, challenge());
+                                + "and send it as Authorization: Bearer <key> (admin calls take a key with the admin "
+                                + "scope or PLUS_ADMIN_TOKEN)", null, challenge());
             }
             anyKeySeen = true;
             throw missing();

@@ -5,9 +5,8 @@ import io.vertx.core.http.HttpMethod;
 import java.util.Optional;
 
 /**
- * The scope each data call needs, by path and method: the one table of who may do what. Paths not
- * listed need none here: health, metrics and the OpenAPI document, and the model registry, which
- * keeps its own admin token.
+ * The scope each data and admin call needs, by path and method: the one table of who may do what.
+ * Paths not listed need none: health, metrics and the OpenAPI document.
  */
 public final class RequiredScopes {
     private RequiredScopes() {
@@ -15,6 +14,9 @@ public final class RequiredScopes {
 
     public static Optional<Scope> of(HttpMethod method, String rawPath) {
         String path = canonical(rawPath);
+        if (under(path, "/v1/models") || under(path, "/v1/audit")) {
+            return Optional.of(Scope.ADMIN);
+        }
         if (under(path, "/v1/feedback")) {
             return Optional.of(Scope.INGEST);
         }

@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a credential may do; each data call needs one. */
+/** What a credential may do; each data and admin call needs one. */
 public enum Scope {
     INGEST("ingest"),
     SUMMARY_READ("summary:read"),
     SUMMARY_WRITE("summary:write"),
     SCORE("score"),
-    ERASE("erase");
+    ERASE("erase"),
+    /** The platform's own: the model registry and the audit log, whatever the key's tenant. */
+    ADMIN("admin");
 
     private final String wire;
 

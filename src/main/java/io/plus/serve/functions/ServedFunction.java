@@ -29,13 +29,13 @@ public enum ServedFunction {
 
     /**
      * The function an API path belongs to; empty for paths every instance answers (health,
-     * metrics, OpenAPI) and for the model registry, which {@link FunctionGate} handles apart.
+     * metrics, OpenAPI, the audit log) and for the model registry, which {@link FunctionGate} handles apart.
      */
     public static Optional<ServedFunction> ofPath(String path) {
         if (startsWithSegment(path, "/v1/feedback")) {
             return Optional.of(FEEDBACK_INGEST);
         }
-        if (startsWithSegment(path, "/v1/users")) {
+        if (startsWithSegment(path, "/v1/users") || startsWithSegment(path, "/v1/me")) {
             return Optional.of(SUMMARIZE);
         }
         if (startsWithSegment(path, "/v1/score")) {

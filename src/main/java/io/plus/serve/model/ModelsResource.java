@@ -3,6 +3,8 @@ package io.plus.serve.model;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.audit.AuditLog;
+import io.plus.serve.auth.CurrentCaller;
 import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
@@ -11,25 +13,21 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The model registry over HTTP: list, register, activate, roll back. */
+/** The model registry over HTTP: list, register, activate, roll back (admin scope; changes are audited). */
 @jakarta.ws.rs.Path("/v1/models")
 @Tag(name = "models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,6 +77,10 @@ public class ModelsResource {
     ObjectMapper json;
     @Inject
     InstanceReports reports;
+    @Inject
+    AuditLog audit;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Operation(operationId = "listModels", summary = "Model versions, newest first, with status and metrics")
@@ -95,25 +97,24 @@ public class ModelsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerModel", summary = "Register a bundle folder as a candidate version (verifies every checksum)")
-    public Uni<ModelView> register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Registration body) {
-        requireAdmin(authorization);
+    public Uni<ModelView> register(Registration body) {
         if (body == null || body.location() == null) {
             throw ProblemException.invalid("/location", "is required: the bundle folder, relative to the model store");
         }
-        return registry.register(body.location()).map(this::view);
+        return audit.recorded(action("model.register", null), registry.register(body.location()).map(this::view), 200,
+                view -> Map.of("version", view.version()));
     }
 
     @POST
     @jakarta.ws.rs.Path("/{version}/activate")
     @Operation(operationId = "activateModel", summary = "Verify a version's bundle and make it the active one; every instance switches within seconds")
-    public Uni<ModelView> activate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                   @PathParam("version") String version) {
-        requireAdmin(authorization);
+    public Uni<ModelView> activate(@PathParam("version") String version) {
         List<FieldError> errors = new ArrayList<>();
         if (!FieldRules.id(version, "/version", config.limits().idLength(), errors)) {
             throw ProblemException.invalid(errors);
         }
-        return switched(registry.activate(version, "activated over the API"));
+        return audit.recorded(action("model.activate", version), switched(registry.activate(version, "activated over the API")),
+                200, view -> Map.of("version", view.version()));
     }
 
     @PUT
@@ -121,9 +122,7 @@ public class ModelsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startCanary", summary = "Serve a registered version to a share of users beside the active one "
             + "(verified first; the same users at a percent, on every instance, within seconds)")
-    public Uni<CanaryView> startCanary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                       @PathParam("version") String version, CanaryRequest body) {
-        requireAdmin(authorization);
+    public Uni<CanaryView> startCanary(@PathParam("version") String version, CanaryRequest body) {
         List<FieldError> errors = new ArrayList<>();
         FieldRules.id(version, "/version", config.limits().idLength(), errors);
         if (body == null || body.percent() == null) {
@@ -134,50 +133,41 @@ public class ModelsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return registry.startCanary(version, body.percent())
+        return audit.recorded(action("canary.start", version), registry.startCanary(version, body.percent())
                 .invoke(done -> active.setCanary(new ActiveModel.Canary(done.model(), done.canary().percent)))
                 .call(done -> watcher.announce(version))
-                .map(done -> new CanaryView(done.canary().version, done.canary().percent));
+                .map(done -> new CanaryView(done.canary().version, done.canary().percent)), 200,
+                canary -> Map.of("version", canary.version(), "percent", canary.percent()));
     }
 
     @DELETE
     @jakarta.ws.rs.Path("/canary")
     @Operation(operationId = "stopCanary", summary = "End the canary: every user gets the active version again")
-    public Uni<Void> stopCanary(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireAdmin(authorization);
-        return registry.stopCanary().invoke(stopped -> {
+    public Uni<Void> stopCanary() {
+        return audit.recorded(action("canary.stop", null), registry.stopCanary().invoke(stopped -> {
             if (!stopped) {
                 throw ProblemException.notFound("no-canary", "there is no canary to end");
             }
             active.clearCanary();
-        }).call(() -> watcher.announce("canary-ended")).replaceWithVoid();
+        }).call(() -> watcher.announce("canary-ended")).replaceWithVoid(), 204, ignored -> Map.of());
     }
 
     @POST
     @jakarta.ws.rs.Path("/rollback")
     @Operation(operationId = "rollbackModel", summary = "Re-activate the version that was active before the current one")
-    public Uni<ModelView> rollback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        requireAdmin(authorization);
-        return switched(registry.rollback());
+    public Uni<ModelView> rollback() {
+        return audit.recorded(action("model.rollback", null), switched(registry.rollback()), 200,
+                view -> Map.of("version", view.version()));
+    }
+
+    private AuditLog.Action action(String name, String target) {
+        return AuditLog.Action.by(caller.get(), name, null, target);
     }
 
     private Uni<ModelView> switched(Uni<ModelRegistry.Activation> activation) {
         return activation.invoke(done -> active.swap(done.model()))
                 .call(done -> watcher.announce(done.row().version))
                 .map(done -> view(done.row()));
-    }
-
-    private void requireAdmin(String authorization) {
-        if (config.adminToken().isEmpty()) {
-            return;
-        }
-        byte[] expected = ("Bearer " + config.adminToken().get()).getBytes(StandardCharsets.UTF_8);
-        byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new ProblemException(401, "unauthorized", "Admin token required",
-                    "changing the model registry needs Authorization: Bearer <PLUS_ADMIN_TOKEN>", null,
-                    Map.of("WWW-Authenticate", "Bearer"));
-        }
     }
 
     private ModelView view(ModelVersion row) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
@@ -39,15 +40,12 @@ public class ProblemResponses implements OASFilter {
             "score", Map.of("413", "score-text-too-large: more characters to read than one request may ask"),
             "scoreBatch", Map.of("413", "score-text-too-large: more characters to read than one request may ask"),
             "registerModel", Map.of(
-                    "401", "unauthorized: the admin token is required",
                     "409", "model-version-exists: the version is registered with another manifest",
                     "422", "bundle-invalid, location-outside-model-store: the bundle cannot be registered"),
             "activateModel", Map.of(
-                    "401", "unauthorized: the admin token is required",
                     "404", "model-version-not-found, function-not-served",
                     "422", "bundle-invalid: the bundle no longer verifies"),
             "rollbackModel", Map.of(
-                    "401", "unauthorized: the admin token is required",
                     "409", "no-previous-model: no version was active before",
                     "422", "bundle-invalid: the previous bundle no longer verifies"));
 
@@ -55,7 +53,8 @@ public class ProblemResponses implements OASFilter {
             "feedback-ingest", "Store users' preference feedback and context; durable before the answer, idempotent by eventId",
             "summarize", "Read, pin, unpin and erase each user's text summary of their preferences",
             "score", "Rank candidate responses for a user's summary or any summary text",
-            "models", "The model registry: list, register, activate and roll back model versions");
+            "models", "The model registry (list, register, activate and roll back model versions) and the audit log of "
+                    + "admin actions and erasures");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -73,7 +72,7 @@ public class ProblemResponses implements OASFilter {
                         + "give the tenant, the scopes and, for an end user, the one user it may reach"));
         openAPI.getComponents().addSecurityScheme(ADMIN_TOKEN, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("The registry's admin token (PLUS_ADMIN_TOKEN), for changes to the model registry"));
+                .description("The installation's admin token (PLUS_ADMIN_TOKEN), for the model registry and the audit log"));
         List<Tag> tags = new ArrayList<>();
         TAGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(tag -> tags.add(OASFactory.createTag().name(tag.getKey()).description(tag.getValue())));
@@ -87,22 +86,29 @@ public class ProblemResponses implements OASFilter {
         }));
     }
 
-    /** Data calls need an API key with the scope {@link RequiredScopes} names; registry changes the admin token. */
+    /**
+     * Every call but health, metrics and this document needs a credential with the scope
+     * {@link RequiredScopes} names: an API key or a JWT, and for admin calls also the admin token.
+     */
     private static void addSecurity(String template, PathItem.HttpMethod method, Operation operation) {
         Optional<Scope> scope = RequiredScopes.of(io.vertx.core.http.HttpMethod.valueOf(method.name()), template);
-        if (scope.isPresent()) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY),
-                    OASFactory.createSecurityRequirement().addScheme(JWT)));
-            operation.addExtension("x-required-scope", scope.get().wire());
-            addResponse(operation, "401", "unauthenticated, invalid-credential, credential-expired, credential-revoked, "
-                    + "no-api-keys: no valid API key or JWT was sent");
-            addResponse(operation, "403", "insufficient-scope: the key lacks " + scope.get().wire()
-                    + "; tenant-mismatch: the request names another tenant than the key's; other-user: an end "
-                    + "user's token names another user; not-an-end-user: /v1/me with a service credential");
-            addResponse(operation, "429", "rate-limited (with Retry-After): the tenant is over its rate on this instance");
-        } else if (template.startsWith("/v1/models") && method != PathItem.HttpMethod.GET) {
-            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(ADMIN_TOKEN)));
+        if (scope.isEmpty()) {
+            return;
         }
+        List<SecurityRequirement> accepted = new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY),
+                OASFactory.createSecurityRequirement().addScheme(JWT)));
+        if (scope.get() == Scope.ADMIN) {
+            accepted.add(OASFactory.createSecurityRequirement().addScheme(ADMIN_TOKEN));
+        }
+        operation.setSecurity(accepted);
+        operation.addExtension("x-required-scope", scope.get().wire());
+        addResponse(operation, "401", "unauthenticated, invalid-credential, credential-expired, credential-revoked, "
+                + "no-api-keys: no valid credential was sent");
+        addResponse(operation, "403", "insufficient-scope: the credential lacks " + scope.get().wire()
+                + (scope.get() == Scope.ADMIN ? "" : "; tenant-mismatch: the request names another tenant than the "
+                + "credential's; other-user: an end user's token names another user; not-an-end-user: /v1/me with "
+                + "a service credential"));
+        addResponse(operation, "429", "rate-limited (with Retry-After): the tenant is over its rate on this instance");
     }
 
     private static void addResponse(Operation operation, String status, String types) {

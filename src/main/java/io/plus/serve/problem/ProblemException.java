@@ -67,6 +67,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The problem type's last part, as in {@code urn:plus:problem:<slug>}. */
+    public String slug() {
+        return slug;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

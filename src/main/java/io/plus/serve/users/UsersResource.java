@@ -1,7 +1,8 @@
 package io.plus.serve.users;
 
-import io.plus.serve.auth.CurrentCaller;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.audit.AuditLog;
+import io.plus.serve.auth.CurrentCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
 
 /** Erasure of a user: by a service credential for any user of its tenant, by an end user's token for themselves. */
 @Path("/v1")
@@ -28,6 +31,8 @@ public class UsersResource {
     ServeConfig config;
     @Inject
     CurrentCaller caller;
+    @Inject
+    AuditLog audit;
 
     @DELETE
     @Operation(operationId = "eraseUser", summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
@@ -44,6 +49,10 @@ public class UsersResource {
     }
 
     private Uni<ErasureReport> erase(UserKey key) {
-        return erasure.erase(key).map(erased -> new ErasureReport(key.tenant(), key.user(), erased));
+        // the entry keeps the ids and the counts, nothing the user said
+        return audit.recorded(AuditLog.Action.by(caller.get(), "user.erase", key.tenant(), key.user()),
+                erasure.erase(key).map(erased -> new ErasureReport(key.tenant(), key.user(), erased)), 200,
+                report -> Map.of("feedbackEvents", report.erased().feedbackEvents(),
+                        "summaries", report.erased().summaries()));
     }
 }

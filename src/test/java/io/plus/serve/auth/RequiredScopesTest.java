@@ -23,7 +23,10 @@ class RequiredScopesTest {
         assertEquals(Optional.of(Scope.ERASE), RequiredScopes.of(HttpMethod.DELETE, "/v1/me/"), "a trailing slash erases too");
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/v1/mess"), "another path, a 404");
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/q/health/ready"));
-        assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.POST, "/v1/models/v1/activate"));
+        assertEquals(Optional.of(Scope.ADMIN), RequiredScopes.of(HttpMethod.POST, "/v1/models/v1/activate"));
+        assertEquals(Optional.of(Scope.ADMIN), RequiredScopes.of(HttpMethod.GET, "/v1/models"));
+        assertEquals(Optional.of(Scope.ADMIN), RequiredScopes.of(HttpMethod.GET, "/v1/audit"));
+        assertEquals(Optional.of(Scope.ADMIN), RequiredScopes.of(HttpMethod.DELETE, "/v1//models/canary"));
         assertEquals(Optional.empty(), RequiredScopes.of(HttpMethod.GET, "/v1/feedbacks"), "another path, a 404");
     }
 

@@ -12,6 +12,9 @@ class ServedFunctionTest {
         assertEquals(Optional.of(ServedFunction.FEEDBACK_INGEST), ServedFunction.ofPath("/v1/feedback"));
         assertEquals(Optional.of(ServedFunction.SUMMARIZE), ServedFunction.ofPath("/v1/users/u1/summary"));
         assertEquals(Optional.of(ServedFunction.SUMMARIZE), ServedFunction.ofPath("/v1/users/u1"));
+        assertEquals(Optional.of(ServedFunction.SUMMARIZE), ServedFunction.ofPath("/v1/me/summary"));
+        assertEquals(Optional.of(ServedFunction.SUMMARIZE), ServedFunction.ofPath("/v1/me"));
+        assertEquals(Optional.empty(), ServedFunction.ofPath("/v1/audit"));
         assertEquals(Optional.of(ServedFunction.SCORE), ServedFunction.ofPath("/v1/score"));
         assertEquals(Optional.of(ServedFunction.SCORE), ServedFunction.ofPath("/v1/score/batch"));
         assertEquals(Optional.empty(), ServedFunction.ofPath("/v1/scores"));
