@@ -60,6 +60,25 @@ public final class FieldRules {
         return true;
     }
 
+    /**
+     * A summary text: {@link #text}, and no invisible formatting characters (zero-width spaces,
+     * bidirectional overrides, byte-order marks). A summary is data that people read and that may be
+     * placed into a prompt; such characters would let it say to a model what it does not show a person.
+     */
+    public static boolean summaryText(String text, String at, int max, List<FieldError> errors) {
+        if (!text(text, at, max, errors)) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.getType(text.charAt(i)) == Character.FORMAT) {
+                errors.add(new FieldError(at, String.format("holds the invisible formatting character U+%04X at offset %d; "
+                        + "a summary must show everything it says", (int) text.charAt(i), i)));
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What is wrong with the first character a text may not hold, or null when every one is fine. */
     static String firstForbidden(String text) {
         for (int i = 0; i < text.length(); i++) {

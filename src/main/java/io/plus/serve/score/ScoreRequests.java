@@ -38,7 +38,7 @@ public final class ScoreRequests {
             return null;
         }
         if (summary != null) {
-            FieldRules.text(summary, "/summary", limits.summaryLength(), errors);
+            FieldRules.summaryText(summary, "/summary", limits.summaryLength(), errors);
             return new Subject(null, summary);
         }
         boolean ok = tenant == null || FieldRules.id(tenant, "/tenant", limits.idLength(), errors);

@@ -93,7 +93,7 @@ public class SummaryResource {
 
     private Uni<SummaryView> replace(UserKey key, EditedSummary body) {
         List<FieldError> errors = new ArrayList<>();
-        if (!FieldRules.text(body == null ? null : body.text(), "/text", config.limits().summaryLength(), errors)) {
+        if (!FieldRules.summaryText(body == null ? null : body.text(), "/text", config.limits().summaryLength(), errors)) {
             throw ProblemException.invalid(errors);
         }
         return summaries.pin(key, body.text().strip());

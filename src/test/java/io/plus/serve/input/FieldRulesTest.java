@@ -36,6 +36,19 @@ class FieldRulesTest {
     }
 
     @Test
+    void summariesShowEverythingTheySay() {
+        List<FieldError> errors = new ArrayList<>();
+        assertTrue(FieldRules.summaryText("Prefers short answers with examples. 😀", "/text", 100, errors));
+        for (String hidden : new String[]{"\u200b", "\u202e", "\u2066", "\ufeff", "\u00ad"}) {
+            errors.clear();
+            assertFalse(FieldRules.summaryText("Prefers" + hidden + " short answers.", "/text", 100, errors), hidden);
+            assertTrue(errors.get(0).detail().contains("invisible formatting character"), errors.get(0).detail());
+        }
+        errors.clear();
+        assertFalse(FieldRules.summaryText("a\u0007", "/text", 100, errors), "the rules of every text apply too");
+    }
+
+    @Test
     void idsAndTimes() {
         List<FieldError> errors = new ArrayList<>();
         assertTrue(FieldRules.id("alice.b@x:1-2_3", "/u", 128, errors));
