@@ -1,6 +1,5 @@
 package io.plus.serve;
 
-import io.plus.serve.functions.ServedFunction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

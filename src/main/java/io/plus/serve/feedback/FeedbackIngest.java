@@ -6,7 +6,6 @@ import io.plus.serve.db.TenantTransactions;
 import io.plus.serve.problem.DatabaseFailures;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
-import io.plus.serve.summary.SummaryCache;
 import io.plus.serve.users.UserKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +38,7 @@ public class FeedbackIngest {
     }
 
     @Inject
-    SummaryCache cache;
+    NewFeedback listeners;
     @Inject
     io.vertx.core.Vertx vertx;
     @Inject
@@ -67,7 +66,7 @@ public class FeedbackIngest {
     public Uni<List<Receipt>> ingest(List<FeedbackInput> events) {
         Deduplicated batch = Deduplicated.of(events);
         return groupCommit.submit(batch.unique())
-                .call(receipts -> cache.markStale(watermarks(receipts)))
+                .call(receipts -> listeners.stored(watermarks(receipts)))
                 .map(receipts -> {
                     receipts.forEach(r -> (r.replayed() ? replayed : stored).increment());
                     return batch.answerAll(receipts);

@@ -1,6 +1,7 @@
 package io.plus.serve.functions;
 
 import io.plus.serve.ServeConfig;
+import io.plus.serve.ServedFunction;
 import io.plus.serve.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;

@@ -1,7 +1,7 @@
 package io.plus.serve.model;
 
 import io.plus.serve.ServeConfig;
-import io.plus.serve.functions.ServedFunction;
+import io.plus.serve.ServedFunction;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

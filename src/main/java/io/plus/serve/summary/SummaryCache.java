@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.ServeConfig;
+import io.plus.serve.feedback.NewFeedback;
+import io.plus.serve.users.CachedUserData;
 import io.plus.serve.users.UserKey;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.scheduler.Scheduled;
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * serves that user from the cache meanwhile; entries also expire (ttl) as a last resort.
  */
 @ApplicationScoped
-public class SummaryCache {
+public class SummaryCache implements NewFeedback, CachedUserData {
     private static final Logger LOG = Logger.getLogger(SummaryCache.class);
     private static final String PUT_IF_CURRENT = """
             local w = redis.call('GET', KEYS[2])
@@ -100,6 +102,11 @@ public class SummaryCache {
                 .map(response -> response != null && response.toLong() == 1), () -> false);
     }
 
+    @Override
+    public Uni<Void> stored(Map<UserKey, Long> watermarks) {
+        return markStale(watermarks);
+    }
+
     /** New feedback up to the given watermarks: drop those users' summaries. Never fails. */
     public Uni<Void> markStale(Map<UserKey, Long> watermarks) {
         List<Uni<Void>> calls = new ArrayList<>();
@@ -108,6 +115,7 @@ public class SummaryCache {
     }
 
     /** Removes the user's entries: 1 if a cached summary was removed, 0 if none, -1 if Redis did not answer (retried later). */
+    @Override
     public Uni<Integer> erase(UserKey user) {
         pending.remove(user);
         return guard.call("summary erase", () -> redis.key(String.class).del(summaryKey(user))

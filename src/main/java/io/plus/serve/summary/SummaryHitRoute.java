@@ -2,7 +2,7 @@ package io.plus.serve.summary;
 
 import io.plus.serve.ServeConfig;
 import io.plus.serve.auth.AuthenticationRoute;
-import io.plus.serve.functions.ServedFunction;
+import io.plus.serve.ServedFunction;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
 import io.plus.serve.model.ModelTraffic;

@@ -1,7 +1,6 @@
 package io.plus.serve.users;
 
 import io.plus.serve.db.TenantTransactions;
-import io.plus.serve.summary.SummaryCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,7 @@ public class UserErasure {
     }
 
     @Inject
-    SummaryCache cache;
+    CachedUserData cache;
 
     public Uni<Erased> erase(UserKey user) {
         return TenantTransactions.of(user.tenant(), () -> Panache.executeUpdate(

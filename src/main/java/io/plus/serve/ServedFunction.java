@@ -1,4 +1,4 @@
-package io.plus.serve.functions;
+package io.plus.serve;
 
 import java.util.Optional;
 
@@ -44,7 +44,7 @@ public enum ServedFunction {
         return Optional.empty();
     }
 
-    static boolean startsWithSegment(String path, String prefix) {
+    public static boolean startsWithSegment(String path, String prefix) {
         return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 }

@@ -1,5 +1,6 @@
-package io.plus.serve;
+package io.plus.serve.lifecycle;
 
+import io.plus.serve.ServeConfig;
 import io.plus.serve.auth.DevelopmentKey;
 import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.model.ModelBootstrap;

@@ -1,4 +1,4 @@
-package io.plus.serve.functions;
+package io.plus.serve;
 
 import org.junit.jupiter.api.Test;
 
