@@ -184,20 +184,13 @@ public class FeedbackIngest {
                 .append(")").toString();
     }
 
-    /** The stored events of these events' users under these ids, by {@link #clientKey}: one query per tenant. */
+    /** The tenant's stored events under these events' ids, by {@link #clientKey} (a transaction holds one tenant). */
     private static Uni<Map<String, FeedbackEvent>> existing(List<FeedbackInput> events) {
-        Map<String, List<String>> idsByTenant = new LinkedHashMap<>();
-        for (FeedbackInput event : events) {
-            idsByTenant.computeIfAbsent(event.tenant(), t -> new ArrayList<>()).add(event.eventId());
-        }
+        List<String> ids = events.stream().map(FeedbackInput::eventId).toList();
         Map<String, FeedbackEvent> found = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<String, List<String>> tenant : idsByTenant.entrySet()) {
-            chain = chain.chain(() -> FeedbackEvent.<FeedbackEvent>list("tenant = ?1 and eventId in ?2",
-                    tenant.getKey(), tenant.getValue()).invoke(rows -> rows.forEach(
-                            row -> found.put(clientKey(row.tenant, row.userId, row.eventId), row))).replaceWithVoid());
-        }
-        return chain.replaceWith(found);
+        return FeedbackEvent.<FeedbackEvent>list("tenant = ?1 and eventId in ?2", events.get(0).tenant(), ids)
+                .invoke(rows -> rows.forEach(row -> found.put(clientKey(row.tenant, row.userId, row.eventId), row)))
+                .replaceWith(found);
     }
 
     /** What makes a client's event id unique: the user it belongs to and the id. */
