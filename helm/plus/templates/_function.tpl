@@ -89,6 +89,10 @@ volumeMounts:
   - name: models
     mountPath: {{ $root.Values.modelStore.mountPath }}
     readOnly: true
+  # config/application.properties under the working directory (/deployments) is read at start-up
+  - name: limits
+    mountPath: /deployments/config
+    readOnly: true
 {{- end -}}
 
 {{- define "plus.functionVolumes" -}}
@@ -97,4 +101,26 @@ volumeMounts:
   persistentVolumeClaim:
     claimName: {{ include "plus.modelClaim" . }}
     readOnly: true
+- name: limits
+  configMap:
+    name: {{ include "plus.fullname" . }}-limits
+{{- end -}}
+
+{{/*
+The functions' rate and cost limits (serving.limits) as the properties the server reads. Tenant
+ids are schema-checked, so a key cannot break out of its line.
+*/}}
+{{- define "plus.limitsProperties" -}}
+plus.serve.limits.tenant-requests-per-second={{ int64 .Values.serving.limits.tenantRequestsPerSecond }}
+plus.serve.limits.tenant-burst={{ int64 .Values.serving.limits.tenantBurst }}
+{{- range $tenant, $own := .Values.serving.limits.tenants }}
+{{- range $key, $value := $own }}
+plus.serve.limits.tenants."{{ $tenant }}".{{ kebabcase $key }}={{ int64 $value }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* Pods restart when their limits change: the server reads them once, at start-up. */}}
+{{- define "plus.limitsChecksum" -}}
+checksum/limits: {{ include "plus.limitsProperties" . | sha256sum }}
 {{- end -}}

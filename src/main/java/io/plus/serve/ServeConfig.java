@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Settings of the serving role ({@code plus serve}); the command-line jobs leave it off. */
@@ -190,5 +192,27 @@ public interface ServeConfig {
 
         @WithDefault("4000")
         int tenantBurst();
+
+        /**
+         * Tenants whose rate or cost limits differ from the ones above, by tenant id, for example
+         * {@code plus.serve.limits.tenants."acme".requests-per-second=10000}. Field lengths and id
+         * rules are the same for everyone: they guard the service, not a tenant's share of it.
+         */
+        Map<String, TenantOverrides> tenants();
+    }
+
+    /** One tenant's own values; an unset one is the instance's. */
+    interface TenantOverrides {
+        OptionalInt requestsPerSecond();
+
+        OptionalInt burst();
+
+        OptionalInt eventsPerRequest();
+
+        OptionalInt candidates();
+
+        OptionalInt scoreBatchItems();
+
+        OptionalInt scoreTextCharacters();
     }
 }

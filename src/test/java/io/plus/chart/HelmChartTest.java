@@ -26,9 +26,14 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.plus.operator.api.ModelRollout;
 import io.plus.operator.api.TrainingRun;
+import io.plus.serve.ServeConfig;
+import io.plus.serve.input.TenantLimits;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +41,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -45,6 +51,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +201,49 @@ class HelmChartTest {
         assertTrue(plain.getEnv().stream().noneMatch(e -> e.getName().startsWith("PLUS_SERVE_JWT_")), "off by default");
         assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of(
                 "auth.jwt.publicKeyLocation", "https://idp.example.com/certs")), "keys without an issuer");
+    }
+
+    /** The chart's limits, read by the server's own configuration code, give each tenant its own values. */
+    @Test
+    void tenantLimitsReachEveryFunctionAsTheServerReadsThem() throws IOException {
+        RenderedChart chart = RenderedChart.render(VALUE_SETS.resolve("tenant-limits.yaml"));
+        String properties = chart.one(ConfigMap.class, "plus-limits").getData().get("application.properties");
+        Properties parsed = new Properties();
+        parsed.load(new StringReader(properties));
+        Map<String, String> config = new TreeMap<>();
+        parsed.forEach((key, value) -> config.put((String) key, (String) value));
+        TenantLimits limits = new TenantLimits(new SmallRyeConfigBuilder()
+                .withMapping(ServeConfig.Limits.class, "plus.serve.limits")
+                .withSources(new PropertiesConfigSource(config, "chart", 500)).build()
+                .getConfigMapping(ServeConfig.Limits.class, "plus.serve.limits"));
+        assertEquals(20000, limits.of("acme.eu").tenantRequestsPerSecond());
+        assertEquals(1000, limits.of("acme.eu").tenantBurst(), "unset for acme.eu: the chart's instance value");
+        assertEquals(64000, limits.of("acme.eu").scoreTextCharacters());
+        assertEquals(100, limits.of("beta").eventsPerRequest());
+        assertEquals(500, limits.of("anyone").tenantRequestsPerSecond());
+
+        String defaultChecksum = RenderedChart.render(Map.of()).one(Deployment.class, "plus-score")
+                .getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/limits");
+        for (String function : List.of("plus-feedback-ingest", "plus-summarize", "plus-score")) {
+            PodSpec pod = chart.one(Deployment.class, function).getSpec().getTemplate().getSpec();
+            assertTrue(only(pod).getVolumeMounts().stream().anyMatch(m -> m.getName().equals("limits")
+                    && m.getMountPath().equals("/deployments/config") && Boolean.TRUE.equals(m.getReadOnly())), function);
+            assertEquals("plus-limits", pod.getVolumes().stream().filter(v -> v.getName().equals("limits"))
+                    .findFirst().orElseThrow().getConfigMap().getName());
+            assertNotEquals(defaultChecksum, chart.one(Deployment.class, function).getSpec().getTemplate()
+                    .getMetadata().getAnnotations().get("checksum/limits"), function + " restarts when its limits change");
+        }
+        Path injected = Files.createTempFile("tenant-limits-", ".yaml");
+        try {
+            // a tenant "id" that would end its properties line and start another
+            Files.writeString(injected, "serving:\n  limits:\n    tenantRequestsPerSecond: 1\n    tenantBurst: 1\n"
+                    + "    tenants:\n      \"acme\\nplus.serve.limits.tenant-burst\": {burst: 5}\n");
+            assertThrows(IllegalStateException.class, () -> RenderedChart.render(injected), "a tenant id that is not an id");
+        } finally {
+            Files.delete(injected);
+        }
+        assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of(
+                "serving.limits.tenants.acme.burst", 0)), "a limit below 1");
     }
 
     @Test

@@ -22,11 +22,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = ServingTestResources.class, restrictToAnnotatedClass = true)
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
-    /** 2 calls a second and a burst of 4 per tenant, so the test can go over it quickly. */
+    /**
+     * 2 calls a second and a burst of 4 per tenant, so the test can go over it quickly; tenant
+     * "roomy" has a rate of its own, and "small-batches" a smaller events-per-request limit.
+     */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("plus.serve.limits.tenant-requests-per-second", "2", "plus.serve.limits.tenant-burst", "4");
+            return Map.of("plus.serve.limits.tenant-requests-per-second", "2", "plus.serve.limits.tenant-burst", "4",
+                    "plus.serve.limits.tenants.roomy.requests-per-second", "1000",
+                    "plus.serve.limits.tenants.roomy.burst", "1000",
+                    "plus.serve.limits.tenants.\"small-batches\".events-per-request", "2");
         }
     }
 
@@ -68,5 +74,29 @@ class RateLimitTest {
                     eventId + " answered " + status);
         }
         assertTrue(refused > 0, "ingest is limited too");
+    }
+
+    @Test
+    void aTenantWithItsOwnLimitsGetsThemAndOnlyIt() {
+        String roomy = "Bearer " + TestCredentials.tokenFor("roomy");
+        for (int i = 0; i < 12; i++) {
+            given().header("Authorization", roomy).get("/v1/users/u1/summary").then().statusCode(200);
+        }
+        List<Map<String, Object>> threeEvents = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> event = Api.preference("u1", "batch-of-three-" + i, Api.DOG_ANSWER, Api.CAT_ANSWER);
+            event.remove("tenant");
+            threeEvents.add(event);
+        }
+        given().header("Authorization", "Bearer " + TestCredentials.tokenFor("small-batches")).contentType(ContentType.JSON)
+                .body(threeEvents).post("/v1/feedback")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].detail", is("3 events; at most 2 per request"));
+        assertEquals("0", ServingTestResources.query(
+                "SELECT count(*) FROM feedback_event WHERE tenant = 'small-batches'").trim(), "nothing stored");
+        given().header("Authorization", roomy).contentType(ContentType.JSON).body(threeEvents).post("/v1/feedback")
+                .then().statusCode(200);
+        assertEquals("3", ServingTestResources.query(
+                "SELECT count(*) FROM feedback_event WHERE tenant = 'roomy' AND event_id LIKE 'batch-of-three-%'").trim());
     }
 }

@@ -1,6 +1,7 @@
 package io.plus.serve.auth;
 
 import io.plus.serve.ServeConfig;
+import io.plus.serve.input.TenantLimits;
 import io.plus.serve.problem.ProblemException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -26,12 +27,17 @@ public class AuthenticationRoute {
 
     private final Authenticator authenticator;
     private final ServeConfig config;
-    private final TenantRateLimiter limits;
+    private final TenantLimits tenantLimits;
+    private final TenantRateLimiter rates;
 
-    public AuthenticationRoute(Authenticator authenticator, ServeConfig config) {
+    public AuthenticationRoute(Authenticator authenticator, ServeConfig config, TenantLimits tenantLimits) {
         this.authenticator = authenticator;
         this.config = config;
-        this.limits = new TenantRateLimiter(config.limits().tenantRequestsPerSecond(), config.limits().tenantBurst());
+        this.tenantLimits = tenantLimits;
+        this.rates = new TenantRateLimiter(tenant -> {
+            ServeConfig.Limits own = tenantLimits.of(tenant);
+            return new TenantRateLimiter.Rate(own.tenantRequestsPerSecond(), own.tenantBurst());
+        });
     }
 
     void register(@Observes Router router) {
@@ -52,11 +58,11 @@ public class AuthenticationRoute {
                         "this call needs the scope " + scope.get().wire() + "; the key has " + Scope.format(caller.scopes())));
                 return;
             }
-            long waitMillis = caller.tenant() == null ? 0 : limits.acquire(caller.tenant());
+            long waitMillis = caller.tenant() == null ? 0 : rates.acquire(caller.tenant());
             if (waitMillis > 0) {
                 long seconds = Math.max(1, (waitMillis + 999) / 1000);
                 routing.fail(new ProblemException(429, "rate-limited", "Too many requests",
-                        "this tenant is over its limit of " + config.limits().tenantRequestsPerSecond()
+                        "this tenant is over its limit of " + tenantLimits.of(caller.tenant()).tenantRequestsPerSecond()
                                 + " calls per second on this instance; retry after " + seconds + " s",
                         null, Map.of("Retry-After", Long.toString(seconds))));
                 return;

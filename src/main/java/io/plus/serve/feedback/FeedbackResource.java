@@ -1,8 +1,9 @@
 package io.plus.serve.feedback;
 
+import io.plus.serve.auth.Caller;
 import io.plus.serve.auth.CurrentCaller;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plus.serve.ServeConfig;
+import io.plus.serve.input.TenantLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,7 @@ public class FeedbackResource {
     @Inject
     ObjectMapper json;
     @Inject
-    ServeConfig config;
+    TenantLimits limits;
     @Inject
     CurrentCaller caller;
 
@@ -56,8 +57,9 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResponse.class)))
     public Uni<IngestResponse> post(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FeedbackParser.NDJSON);
-        List<FeedbackInput> events = new FeedbackParser(json, config.limits(), Clock.systemUTC()).parse(body, ndjson,
-                caller.get());
+        Caller who = caller.get();
+        List<FeedbackInput> events = new FeedbackParser(json, limits.of(who.tenant()), Clock.systemUTC())
+                .parse(body, ndjson, who);
         return ingest.ingest(events).map(IngestResponse::new);
     }
 }

@@ -1,9 +1,10 @@
 package io.plus.serve.score;
 
+import io.plus.serve.auth.Caller;
 import io.plus.serve.auth.CurrentCaller;
 import io.plus.model.CandidateRanking;
-import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
+import io.plus.serve.input.TenantLimits;
 import io.plus.serve.model.ActiveModel;
 import io.plus.serve.model.LoadedModel;
 import io.plus.serve.model.ModelTraffic;
@@ -56,7 +57,7 @@ public class ScoreResource {
     @Inject
     ServingEncoders encoders;
     @Inject
-    ServeConfig config;
+    TenantLimits limits;
     @Inject
     CurrentCaller caller;
 
@@ -65,7 +66,7 @@ public class ScoreResource {
             description = "Give \"user\" (their current summary is used) or \"summary\" (any text). A model that reads "
                     + "no summary (BTL) scores without one (summary: null).")
     public Uni<ScoreResponse> score(ScoreRequests.ScoreRequest request) {
-        ScoreRequests.Subject subject = ScoreRequests.validate(request, caller.get(), config.limits());
+        ScoreRequests.Subject subject = validate(request);
         List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(request.prompt(), request.candidates()));
         return scoreAll(subject, items).map(scored -> new ScoreResponse(scored.model().version(), scored.summary(),
                 scored.ranked().get(0).results(), scored.ranked().get(0).ranking()));
@@ -75,9 +76,20 @@ public class ScoreResource {
     @Path("/batch")
     @Operation(operationId = "scoreBatch", summary = "Score many prompts (up to 32) for one user or summary in one call")
     public Uni<BatchScoreResponse> batch(ScoreRequests.BatchScoreRequest request) {
-        ScoreRequests.Subject subject = ScoreRequests.validate(request, caller.get(), config.limits());
+        ScoreRequests.Subject subject = validate(request);
         return scoreAll(subject, request.items()).map(scored -> new BatchScoreResponse(scored.model().version(),
                 scored.summary(), scored.ranked()));
+    }
+
+    /** The request checked against the limits of the caller's tenant. */
+    private ScoreRequests.Subject validate(ScoreRequests.ScoreRequest request) {
+        Caller who = caller.get();
+        return ScoreRequests.validate(request, who, limits.of(who.tenant()));
+    }
+
+    private ScoreRequests.Subject validate(ScoreRequests.BatchScoreRequest request) {
+        Caller who = caller.get();
+        return ScoreRequests.validate(request, who, limits.of(who.tenant()));
     }
 
     private record Scored(LoadedModel model, SummaryUsed summary, List<CandidateRanking.Ranked> ranked) {
