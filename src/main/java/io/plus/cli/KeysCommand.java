@@ -1,6 +1,7 @@
 package io.plus.cli;
 
 import io.agroal.api.AgroalDataSource;
+import io.plus.ids.Ids;
 import io.plus.serve.auth.ApiKeyAdmin;
 import io.plus.serve.auth.Scope;
 import io.plus.serve.db.SchemaMigrations;
@@ -59,7 +60,7 @@ public class KeysCommand {
         @Override
         Integer run(ApiKeyAdmin keys) throws SQLException {
             var errors = new ArrayList<Problem.FieldError>();
-            if (!FieldRules.id(tenant, "--tenant", 128, errors)) {
+            if (!FieldRules.id(tenant, "--tenant", Ids.MAX_LENGTH, errors)) {
                 throw new IllegalArgumentException("--tenant: " + errors.get(0).detail());
             }
             Optional<Instant> expires = expiresIn == null ? Optional.empty()

@@ -1,6 +1,7 @@
 package io.plus.cli;
 
 import io.agroal.api.AgroalDataSource;
+import io.plus.ids.Ids;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.serve.db.SchemaMigrations;
 import io.plus.serve.input.FieldRules;
@@ -43,7 +44,6 @@ public class TrainRunCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(TrainRunCommand.class);
     /** Methods a bundle can hold that read only stored feedback (VPL and Oracle are benchmark baselines). */
     private static final Set<String> METHODS = Set.of("plus", "plus-untrained", "btl", "icl");
-    private static final int MAX_ID = 128;
 
     @Option(names = "--tenant", required = true, description = "Tenant whose feedback to train on (repeat for several).")
     List<String> tenants;
@@ -130,13 +130,13 @@ public class TrainRunCommand implements Callable<Integer> {
     private TrainRunRequest request() {
         List<FieldError> errors = new ArrayList<>();
         for (String tenant : tenants) {
-            FieldRules.id(tenant, "--tenant " + tenant, MAX_ID, errors);
+            FieldRules.id(tenant, "--tenant " + tenant, Ids.MAX_LENGTH, errors);
         }
         String version = modelVersion != null ? modelVersion
                 : TrainPipeline.defaultVersion(method, Instant.now());
-        FieldRules.id(version, "--model-version", MAX_ID, errors);
+        FieldRules.id(version, "--model-version", Ids.MAX_LENGTH, errors);
         if (trainingRun != null) {
-            FieldRules.id(trainingRun, "--training-run", MAX_ID, errors);
+            FieldRules.id(trainingRun, "--training-run", Ids.MAX_LENGTH, errors);
         }
         if (!errors.isEmpty()) {
             FieldError first = errors.get(0);

@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.plus.ids.Ids;
 import io.plus.operator.api.ModelRollout;
 import io.plus.operator.api.TrainingRun;
 import io.plus.serve.ServeConfig;
@@ -233,6 +234,9 @@ class HelmChartTest {
             assertNotEquals(defaultChecksum, chart.one(Deployment.class, function).getSpec().getTemplate()
                     .getMetadata().getAnnotations().get("checksum/limits"), function + " restarts when its limits change");
         }
+        JsonNode schema = JSON.readTree(RenderedChart.CHART.resolve("values.schema.json").toFile());
+        assertEquals(Ids.PATTERN, schema.at("/properties/serving/properties/limits/properties/tenants/propertyNames/pattern")
+                .asText(), "the chart takes the ids the server takes");
         Path injected = Files.createTempFile("tenant-limits-", ".yaml");
         try {
             // a tenant "id" that would end its properties line and start another

@@ -1,6 +1,7 @@
 package io.plus.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.plus.ids.Ids;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -12,7 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "the candidate must differ from the stable version")
 public class ModelRolloutSpec {
     @Required
-    @Pattern(PlusApi.VERSION_NAME)
+    @Pattern(Ids.PATTERN)
     @JsonPropertyDescription("Model version every user gets unless routed to the candidate.")
     public String stableVersion;
 
@@ -22,7 +23,7 @@ public class ModelRolloutSpec {
     /** The candidate and the share of users (a stable hash of tenant and user, below the percent) it serves. */
     public static class Candidate {
         @Required
-        @Pattern(PlusApi.VERSION_NAME)
+        @Pattern(Ids.PATTERN)
         public String version;
 
         @Required

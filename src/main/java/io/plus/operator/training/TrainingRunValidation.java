@@ -1,5 +1,6 @@
 package io.plus.operator.training;
 
+import io.plus.ids.Ids;
 import io.plus.operator.api.CanaryStep;
 import io.plus.operator.api.DataSelection;
 import io.plus.operator.api.HyperParameters;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  * ends as {@code Failed/InvalidSpec} with every problem named and no Job created.
  */
 final class TrainingRunValidation {
-    private static final Pattern ID = Pattern.compile(PlusApi.VERSION_NAME);
     private static final Pattern DURATION = Pattern.compile("^([0-9]+(s|m|h))+$");
     /** A Kubernetes resource name (DNS-1123 subdomain). */
     private static final Pattern RESOURCE_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
@@ -40,7 +40,7 @@ final class TrainingRunValidation {
             problems.add("spec.tenants: at most 64 tenants, not " + spec.tenants.size());
         } else {
             for (String tenant : spec.tenants) {
-                if (tenant == null || !ID.matcher(tenant).matches()) {
+                if (!Ids.valid(tenant)) {
                     problems.add("spec.tenants: '" + tenant + "' is not a tenant id (letters, digits and . _ : @ -)");
                 }
             }

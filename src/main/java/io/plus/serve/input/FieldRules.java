@@ -1,11 +1,11 @@
 package io.plus.serve.input;
 
+import io.plus.ids.Ids;
 import io.plus.serve.problem.Problem.FieldError;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The rules every field of the API obeys, whichever endpoint it arrives at: ids that are safe in
@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * client can mean. Each check adds a {@link FieldError} naming the field and returns whether it passed.
  */
 public final class FieldRules {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]*");
     /** Feedback older than Unix time or past year 9999 is a client bug (PostgreSQL would store "infinity"). */
     static final OffsetDateTime EARLIEST = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC);
@@ -21,13 +20,13 @@ public final class FieldRules {
     private FieldRules() {
     }
 
-    /** Ids: 1..max characters, letters, digits and . _ : @ - (they appear in URLs and cache keys). */
+    /** Ids ({@link Ids}): 1..max characters, letters, digits and . _ : @ - (they appear in URLs and cache keys). */
     public static boolean id(String text, String at, int max, List<FieldError> errors) {
         if (text == null || text.isEmpty() || text.length() > max) {
             errors.add(new FieldError(at, "must have 1 to " + max + " characters"));
             return false;
         }
-        if (!ID.matcher(text).matches()) {
+        if (!Ids.allowedCharacters(text)) {
             errors.add(new FieldError(at, "may hold only letters, digits and . _ : @ - (and start with a letter or digit)"));
             return false;
         }

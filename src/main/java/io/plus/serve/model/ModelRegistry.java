@@ -3,6 +3,7 @@ package io.plus.serve.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.bundle.BundleException;
+import io.plus.ids.Ids;
 import io.plus.serve.ServeConfig;
 import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.input.FieldRules;
@@ -30,7 +31,6 @@ public class ModelRegistry {
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
     /** Longest model version name (the column and the API's id limit). */
-    private static final int MAX_VERSION = 128;
     private final ServingEncoders encoders;
     private final ObjectMapper json;
     private final ModelStore store;
@@ -77,8 +77,8 @@ public class ModelRegistry {
                 throw invalid(e.getMessage());
             }
         }).invoke(inspected -> {
-            if (!FieldRules.id(inspected.manifest().modelVersion(), "/modelVersion", MAX_VERSION, new ArrayList<>())) {
-                throw invalid("the manifest's model version must be 1 to " + MAX_VERSION + " letters, digits "
+            if (!FieldRules.id(inspected.manifest().modelVersion(), "/modelVersion", Ids.MAX_LENGTH, new ArrayList<>())) {
+                throw invalid("the manifest's model version must be 1 to " + Ids.MAX_LENGTH + " letters, digits "
                         + "and . _ : @ - (it appears in URLs)");
             }
         }).chain(inspected -> Panache.withTransaction(() -> ModelVersion.<ModelVersion>findById(
