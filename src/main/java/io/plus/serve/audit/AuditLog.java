@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
@@ -44,6 +45,7 @@ public class AuditLog {
     private final Pool pool;
     private final ObjectMapper json;
 
+    @Inject
     public AuditLog(Pool pool, ObjectMapper json) {
         this.pool = pool;
         this.json = json;

@@ -28,8 +28,12 @@ public class AuditResource {
     public record AuditPage(List<AuditLog.Entry> entries) {
     }
 
+    private final AuditLog audit;
+
     @Inject
-    AuditLog audit;
+    public AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
 
     @GET
     @Operation(operationId = "readAudit", summary = "Admin actions and erasures, newest first (admin scope)")

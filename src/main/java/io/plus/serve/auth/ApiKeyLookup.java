@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public class ApiKeyLookup {
 
     private final Pool pool;
 
+    @Inject
     public ApiKeyLookup(Pool pool) {
         this.pool = pool;
     }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -30,6 +31,7 @@ public class AuthenticationRoute {
     private final TenantLimits tenantLimits;
     private final TenantRateLimiter rates;
 
+    @Inject
     public AuthenticationRoute(Authenticator authenticator, ServeConfig config, TenantLimits tenantLimits) {
         this.authenticator = authenticator;
         this.config = config;

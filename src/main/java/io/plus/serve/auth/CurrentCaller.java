@@ -2,12 +2,14 @@ package io.plus.serve.auth;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** The authenticated caller of the request being handled, for the resources. */
 @ApplicationScoped
 public class CurrentCaller {
     private final CurrentVertxRequest request;
 
+    @Inject
     public CurrentCaller(CurrentVertxRequest request) {
         this.request = request;
     }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
@@ -19,6 +20,7 @@ public class DevelopmentKey {
     private static final Logger LOG = Logger.getLogger(DevelopmentKey.class);
     private final Pool pool;
 
+    @Inject
     public DevelopmentKey(Pool pool) {
         this.pool = pool;
     }

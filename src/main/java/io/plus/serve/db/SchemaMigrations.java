@@ -18,10 +18,14 @@ import org.jboss.logging.Logger;
 public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
+    private final Flyway flyway;
+    private final Vertx vertx;
+
     @Inject
-    Flyway flyway;
-    @Inject
-    Vertx vertx;
+    public SchemaMigrations(Flyway flyway, Vertx vertx) {
+        this.flyway = flyway;
+        this.vertx = vertx;
+    }
 
     /** Migrates on a worker thread (JDBC blocks) and continues on the caller's Vert.x context. */
     public Uni<Void> apply() {

@@ -2,6 +2,7 @@ package io.plus.serve.feedback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plus.serve.ServeConfig;
 import io.plus.serve.db.TenantTransactions;
 import io.plus.serve.problem.DatabaseFailures;
 import io.plus.serve.problem.Problem.FieldError;
@@ -9,6 +10,7 @@ import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -37,12 +39,9 @@ public class FeedbackIngest {
     public record Receipt(String eventId, String tenant, String user, long sequence, boolean replayed) {
     }
 
-    @Inject
-    NewFeedback listeners;
-    @Inject
-    io.vertx.core.Vertx vertx;
-    @Inject
-    io.plus.serve.ServeConfig config;
+    private final NewFeedback listeners;
+    private final Vertx vertx;
+    private final ServeConfig config;
 
     private GroupCommit groupCommit;
 
@@ -56,7 +55,10 @@ public class FeedbackIngest {
     private final Counter replayed;
 
     @Inject
-    public FeedbackIngest(MeterRegistry meters) {
+    public FeedbackIngest(MeterRegistry meters, NewFeedback listeners, Vertx vertx, ServeConfig config) {
+        this.listeners = listeners;
+        this.vertx = vertx;
+        this.config = config;
         this.stored = Counter.builder("plus.feedback.events").tag("result", "stored")
                 .description("feedback events ingested").register(meters);
         this.replayed = Counter.builder("plus.feedback.events").tag("result", "replayed")

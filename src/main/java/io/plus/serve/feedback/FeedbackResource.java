@@ -32,14 +32,18 @@ public class FeedbackResource {
     public record IngestResponse(List<FeedbackIngest.Receipt> events) {
     }
 
+    private final FeedbackIngest ingest;
+    private final ObjectMapper json;
+    private final TenantLimits limits;
+    private final CurrentCaller caller;
+
     @Inject
-    FeedbackIngest ingest;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    TenantLimits limits;
-    @Inject
-    CurrentCaller caller;
+    public FeedbackResource(FeedbackIngest ingest, ObjectMapper json, TenantLimits limits, CurrentCaller caller) {
+        this.ingest = ingest;
+        this.json = json;
+        this.limits = limits;
+        this.caller = caller;
+    }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, FeedbackParser.NDJSON})

@@ -17,10 +17,14 @@ import java.util.stream.Collectors;
  */
 public class FunctionGate {
     /** A provider: filters are created at static init, before runtime configuration exists. */
-    @Inject
-    Provider<ServeConfig> configProvider;
+    private final Provider<ServeConfig> configProvider;
     /** Resolved on the first request, not on every one (this filter runs on every call). */
     private volatile ServeConfig config;
+
+    @Inject
+    public FunctionGate(Provider<ServeConfig> configProvider) {
+        this.configProvider = configProvider;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public void admit(ContainerRequestContext request) {

@@ -19,12 +19,16 @@ import java.time.Duration;
 @Readiness
 @ApplicationScoped
 public class CacheReadiness implements AsyncHealthCheck {
+    private final ReactiveRedisDataSource redis;
+    private final RedisGuard guard;
+    private final SummaryCache cache;
+
     @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    RedisGuard guard;
-    @Inject
-    SummaryCache cache;
+    public CacheReadiness(ReactiveRedisDataSource redis, RedisGuard guard, SummaryCache cache) {
+        this.redis = redis;
+        this.guard = guard;
+        this.cache = cache;
+    }
 
     @Override
     public Uni<HealthCheckResponse> call() {

@@ -16,10 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class ModelReadiness implements HealthCheck {
+    private final ServeConfig config;
+    private final ActiveModel active;
+
     @Inject
-    ServeConfig config;
-    @Inject
-    ActiveModel active;
+    public ModelReadiness(ServeConfig config, ActiveModel active) {
+        this.config = config;
+        this.active = active;
+    }
 
     @Override
     public HealthCheckResponse call() {

@@ -27,16 +27,21 @@ public class ServingLifecycle {
     private static final Logger LOG = Logger.getLogger(ServingLifecycle.class);
     private static final Duration FIRST_ATTEMPT = Duration.ofSeconds(90);
 
+    private final ServeConfig config;
+    private final SchemaMigrations schema;
+    private final ModelBootstrap bootstrap;
+    private final ModelWatcher watcher;
+    private final DevelopmentKey developmentKey;
+
     @Inject
-    ServeConfig config;
-    @Inject
-    SchemaMigrations schema;
-    @Inject
-    ModelBootstrap bootstrap;
-    @Inject
-    ModelWatcher watcher;
-    @Inject
-    DevelopmentKey developmentKey;
+    public ServingLifecycle(ServeConfig config, SchemaMigrations schema, ModelBootstrap bootstrap,
+                            ModelWatcher watcher, DevelopmentKey developmentKey) {
+        this.config = config;
+        this.schema = schema;
+        this.bootstrap = bootstrap;
+        this.watcher = watcher;
+        this.developmentKey = developmentKey;
+    }
 
     private final AtomicBoolean prepared = new AtomicBoolean();
 

@@ -23,10 +23,14 @@ import java.util.stream.Stream;
 public class ModelBootstrap {
     private static final Logger LOG = Logger.getLogger(ModelBootstrap.class);
 
+    private final ServeConfig config;
+    private final ModelRegistry registry;
+
     @Inject
-    ServeConfig config;
-    @Inject
-    ModelRegistry registry;
+    public ModelBootstrap(ServeConfig config, ModelRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
 
     public Uni<Void> registerIfEmpty() {
         return Panache.withSession(() -> ModelVersion.count()).chain(count -> {

@@ -28,32 +28,32 @@ public class ModelWatcher {
     public static final String CHANNEL = "plus:model-activated";
     private static final Logger LOG = Logger.getLogger(ModelWatcher.class);
 
-    @Inject
-    ServeConfig config;
-    @Inject
-    ModelRegistry registry;
-    @Inject
-    ActiveModel active;
-    @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    InstanceReports reports;
+    private final ServeConfig config;
+    private final ModelRegistry registry;
+    private final ActiveModel active;
+    private final ReactiveRedisDataSource redis;
+    private final InstanceReports reports;
 
-    @Inject
-    Vertx vertx;
+    private final Vertx vertx;
 
     private final Counter announcements;
-
-    @Inject
-    public ModelWatcher(MeterRegistry meters) {
-        announcements = Counter.builder("plus.model.announcements").description(
-                "model activations announced over Redis and received by this instance").register(meters);
-    }
-
     /** Version and manifest digest that failed to load, so a broken bundle is not retried every tick. */
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     /** The check under way, shared by whoever asks meanwhile (guarded by this). */
     private Uni<Void> inFlight;
+
+    @Inject
+    public ModelWatcher(MeterRegistry meters, ServeConfig config, ModelRegistry registry, ActiveModel active,
+                        ReactiveRedisDataSource redis, InstanceReports reports, Vertx vertx) {
+        this.config = config;
+        this.registry = registry;
+        this.active = active;
+        this.redis = redis;
+        this.reports = reports;
+        this.vertx = vertx;
+        announcements = Counter.builder("plus.model.announcements").description(
+                "model activations announced over Redis and received by this instance").register(meters);
+    }
 
     /**
      * Loads the registry's active version, and its canary, if this instance serves others; then

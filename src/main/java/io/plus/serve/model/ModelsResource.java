@@ -65,22 +65,27 @@ public class ModelsResource {
     public record CanaryRequest(Integer percent) {
     }
 
+    private final ModelRegistry registry;
+    private final ModelWatcher watcher;
+    private final ActiveModel active;
+    private final ServeConfig config;
+    private final ObjectMapper json;
+    private final InstanceReports reports;
+    private final AuditLog audit;
+    private final CurrentCaller caller;
+
     @Inject
-    ModelRegistry registry;
-    @Inject
-    ModelWatcher watcher;
-    @Inject
-    ActiveModel active;
-    @Inject
-    ServeConfig config;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    InstanceReports reports;
-    @Inject
-    AuditLog audit;
-    @Inject
-    CurrentCaller caller;
+    public ModelsResource(ModelRegistry registry, ModelWatcher watcher, ActiveModel active, ServeConfig config,
+                          ObjectMapper json, InstanceReports reports, AuditLog audit, CurrentCaller caller) {
+        this.registry = registry;
+        this.watcher = watcher;
+        this.active = active;
+        this.config = config;
+        this.json = json;
+        this.reports = reports;
+        this.audit = audit;
+        this.caller = caller;
+    }
 
     @GET
     @Operation(operationId = "listModels", summary = "Model versions, newest first, with status and metrics")

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,6 +27,7 @@ public class HttpLayerProblems {
     private final ObjectMapper json;
     private final long maxBodyBytes;
 
+    @Inject
     public HttpLayerProblems(ObjectMapper json,
                              @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.json = json;

@@ -48,18 +48,23 @@ public class ScoreResource {
     public record BatchScoreResponse(String modelVersion, SummaryUsed summary, List<CandidateRanking.Ranked> items) {
     }
 
+    private final ModelTraffic traffic;
+    private final ActiveModel active;
+    private final SummaryService summaries;
+    private final ServingEncoders encoders;
+    private final TenantLimits limits;
+    private final CurrentCaller caller;
+
     @Inject
-    ModelTraffic traffic;
-    @Inject
-    ActiveModel active;
-    @Inject
-    SummaryService summaries;
-    @Inject
-    ServingEncoders encoders;
-    @Inject
-    TenantLimits limits;
-    @Inject
-    CurrentCaller caller;
+    public ScoreResource(ModelTraffic traffic, ActiveModel active, SummaryService summaries, ServingEncoders encoders,
+                         TenantLimits limits, CurrentCaller caller) {
+        this.traffic = traffic;
+        this.active = active;
+        this.summaries = summaries;
+        this.encoders = encoders;
+        this.limits = limits;
+        this.caller = caller;
+    }
 
     @POST
     @Operation(operationId = "score", summary = "Rewards, ranking and P(beats the best) for up to 64 candidates of one prompt",

@@ -40,17 +40,20 @@ public class SummaryCache implements NewFeedback, CachedUserData {
             if (not w) or tonumber(w) < tonumber(ARGV[1]) then redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2]) end
             return redis.call('DEL', KEYS[1])""";
 
-    @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    RedisGuard guard;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    ServeConfig config;
-
+    private final ReactiveRedisDataSource redis;
+    private final RedisGuard guard;
+    private final ObjectMapper json;
+    private final ServeConfig config;
     /** Users whose invalidation Redis has not taken yet, with the watermark to set. */
     private final Map<UserKey, Long> pending = new ConcurrentHashMap<>();
+
+    @Inject
+    public SummaryCache(ReactiveRedisDataSource redis, RedisGuard guard, ObjectMapper json, ServeConfig config) {
+        this.redis = redis;
+        this.guard = guard;
+        this.json = json;
+        this.config = config;
+    }
 
     /** Hash tag: a user's summary and watermark keys live in one Redis Cluster slot (the scripts touch both). */
     static String summaryKey(UserKey user) {

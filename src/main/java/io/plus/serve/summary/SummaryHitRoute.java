@@ -33,14 +33,18 @@ import java.util.Optional;
 public class SummaryHitRoute {
     private static final String JSON = "application/json;charset=UTF-8";
 
+    private final ModelTraffic traffic;
+    private final SummaryService summaries;
+    private final ActiveModel active;
+    private final ServeConfig config;
+
     @Inject
-    ModelTraffic traffic;
-    @Inject
-    SummaryService summaries;
-    @Inject
-    ActiveModel active;
-    @Inject
-    ServeConfig config;
+    public SummaryHitRoute(ModelTraffic traffic, SummaryService summaries, ActiveModel active, ServeConfig config) {
+        this.traffic = traffic;
+        this.summaries = summaries;
+        this.active = active;
+        this.config = config;
+    }
 
     void register(@Observes Router router) {
         if (config.enabled() && config.functions().contains(ServedFunction.SUMMARIZE)) {

@@ -43,12 +43,16 @@ public class SummaryResource {
     public record EditedSummary(String text) {
     }
 
+    private final SummaryService summaries;
+    private final ServeConfig config;
+    private final CurrentCaller caller;
+
     @Inject
-    SummaryService summaries;
-    @Inject
-    ServeConfig config;
-    @Inject
-    CurrentCaller caller;
+    public SummaryResource(SummaryService summaries, ServeConfig config, CurrentCaller caller) {
+        this.summaries = summaries;
+        this.config = config;
+        this.caller = caller;
+    }
 
     @GET
     @Operation(operationId = "getSummary", summary = "The user's current summary, with its statements and provenance",

@@ -57,18 +57,12 @@ public class SummaryService {
             + "model_version, feedback_sequence, origin, created_at) VALUES (nextval('user_summary_id_seq'), ?1, ?2, ?3, ?4, "
             + "?5, ?6, 'generated', ?7) ON CONFLICT DO NOTHING";
 
-    @Inject
-    SummaryCache cache;
-    @Inject
-    ActiveModel active;
-    @Inject
-    ModelTraffic traffic;
-    @Inject
-    ServingEncoders encoders;
-    @Inject
-    ServeConfig config;
-    @Inject
-    ObjectMapper json;
+    private final SummaryCache cache;
+    private final ActiveModel active;
+    private final ModelTraffic traffic;
+    private final ServingEncoders encoders;
+    private final ServeConfig config;
+    private final ObjectMapper json;
 
     private final SingleFlight<UserKey, SummaryView> builds = new SingleFlight<>();
     /** The summary of a user with no feedback depends only on the model: written once per model. */
@@ -78,7 +72,14 @@ public class SummaryService {
     private final Counter built;
 
     @Inject
-    public SummaryService(MeterRegistry meters) {
+    public SummaryService(MeterRegistry meters, SummaryCache cache, ActiveModel active, ModelTraffic traffic,
+                          ServingEncoders encoders, ServeConfig config, ObjectMapper json) {
+        this.cache = cache;
+        this.active = active;
+        this.traffic = traffic;
+        this.encoders = encoders;
+        this.config = config;
+        this.json = json;
         hits = Counter.builder("plus.summary.cache").tag("result", "hit").description("summary lookups").register(meters);
         misses = Counter.builder("plus.summary.cache").tag("result", "miss").description("summary lookups").register(meters);
         built = Counter.builder("plus.summaries.built").description("summaries written by the summarizer").register(meters);

@@ -13,8 +13,12 @@ public class UserErasure {
     public record Erased(long feedbackEvents, long summaries, int cacheEntries) {
     }
 
+    private final CachedUserData cache;
+
     @Inject
-    CachedUserData cache;
+    public UserErasure(CachedUserData cache) {
+        this.cache = cache;
+    }
 
     public Uni<Erased> erase(UserKey user) {
         return TenantTransactions.of(user.tenant(), () -> Panache.executeUpdate(

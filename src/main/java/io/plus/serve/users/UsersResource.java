@@ -25,14 +25,18 @@ public class UsersResource {
     public record ErasureReport(String tenant, String user, UserErasure.Erased erased) {
     }
 
+    private final UserErasure erasure;
+    private final ServeConfig config;
+    private final CurrentCaller caller;
+    private final AuditLog audit;
+
     @Inject
-    UserErasure erasure;
-    @Inject
-    ServeConfig config;
-    @Inject
-    CurrentCaller caller;
-    @Inject
-    AuditLog audit;
+    public UsersResource(UserErasure erasure, ServeConfig config, CurrentCaller caller, AuditLog audit) {
+        this.erasure = erasure;
+        this.config = config;
+        this.caller = caller;
+        this.audit = audit;
+    }
 
     @DELETE
     @Operation(operationId = "eraseUser", summary = "Erase everything about the user (feedback, summaries, cache) and say what was erased")
