@@ -16,12 +16,17 @@ import java.util.UUID;
 
 /**
  * The user journey through a client generated from PLUS's OpenAPI document (check-openapi.sh):
- * every call is the generated one, and the refused request is read back by its problem type.
+ * every call is the generated one, made with the API key given, and the refused requests (no key;
+ * an invalid body) are read back by their problem types.
  */
 public final class ClientJourney {
     public static void main(String[] args) throws Exception {
+        ApiClient anonymous = new ApiClient();
+        anonymous.updateBaseUri(args[0]);
         ApiClient client = new ApiClient();
         client.updateBaseUri(args[0]);
+        String apiKey = args[1];
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
         String tenant = "contract";
         String user = "journey-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -31,6 +36,13 @@ public final class ClientJourney {
                     .preference(new Preference().prompt("Tell me about pets.")
                             .chosen("Dogs are loyal and love to play fetch with you.")
                             .rejected("Cats are independent and groom themselves.")));
+        }
+        try {
+            new FeedbackIngestApi(anonymous).ingestFeedback(events);
+            check(false, "a call without a key was accepted");
+        } catch (ApiException refused) {
+            check(refused.getCode() == 401 && refused.getResponseBody().contains("urn:plus:problem:unauthenticated"),
+                    "refused without a key: " + refused.getResponseBody());
         }
         IngestResponse stored = new FeedbackIngestApi(client).ingestFeedback(events);
         check(stored.getEvents().size() == 6, "6 events stored: " + stored);
@@ -53,7 +65,8 @@ public final class ClientJourney {
 
         new SummarizeApi(client).eraseUser(user, tenant);
         System.out.println("journey through the generated client: ingest 6, summary \"" + summary.getText()
-                + "\", ranking " + ranked.getRanking() + ", a refused request read as its problem, erased: ok");
+                + "\", ranking " + ranked.getRanking() + ", a call without a key and an invalid request read as their problems, "
+                + "erased: ok");
     }
 
     private static void check(boolean condition, String what) {

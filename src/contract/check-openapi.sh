@@ -47,6 +47,11 @@ if [[ -z "$(find "$MODELS_DIR" -mindepth 2 -maxdepth 2 -name manifest.json 2>/de
   java -jar "$JAR" generate --dataset pets --out "$OUT/pets" >"$OUT/logs/generate.log" 2>&1
   java -jar "$JAR" train --data "$OUT/pets" --method PLUS --iterations 30 --bundles "$MODELS_DIR" >"$OUT/logs/train.log" 2>&1
 fi
+# The journey's API key, made in the server's database before it starts.
+API_KEY="$(env PLUS_DB_URL="postgresql://$PGHOST:5432/plus_contract" PLUS_DB_USER="$PGUSER" \
+  java -jar "$JAR" keys create --tenant contract --name contract-journey \
+  --scopes ingest,summary:read,summary:write,score,erase 2>"$OUT/logs/keys.log")" \
+  || { cat "$OUT/logs/keys.log" >&2; exit 1; }
 env PLUS_DB_URL="postgresql://$PGHOST:5432/plus_contract" PLUS_DB_USER="$PGUSER" PLUS_HTTP_PORT="$PORT" \
   PLUS_MODELS_DIR="$MODELS_DIR" PLUS_CACHE_DIR="$ROOT/plus-out/load/cache" \
   java -jar "$JAR" serve >"$OUT/logs/server.log" 2>&1 &
@@ -60,12 +65,10 @@ curl -sf "$URL/q/openapi?format=json" -o "$OUT/openapi.json"
 log "OpenAPI document: $OUT/openapi.json"
 
 # --- lint -------------------------------------------------------------------------------------------
-# security-defined is left to the trust work (authentication); every other recommended rule applies.
+# Every recommended rule applies, security-defined included (each operation declares its credential).
 cat >"$OUT/redocly.yaml" <<'EOF'
 extends:
   - recommended
-rules:
-  security-defined: off
 EOF
 log "Redocly CLI $REDOCLY_VERSION lint, recommended rules"
 (cd "$OUT" && npx --yes "@redocly/cli@$REDOCLY_VERSION" lint --config redocly.yaml openapi.json) 2>&1 | tee "$OUT/logs/lint.txt"
@@ -90,4 +93,4 @@ mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" $(find "$OUT/client/src/main/java" -name '*.java') "$SCRIPT_DIR/ClientJourney.java" \
   >"$OUT/logs/javac.log" 2>&1 || { tail -n 30 "$OUT/logs/javac.log" >&2; exit 1; }
 log "the generated client compiles; running the journey"
-java -cp "$OUT/classes:$CP" ClientJourney "$URL"
+java -cp "$OUT/classes:$CP" ClientJourney "$URL" "$API_KEY"
