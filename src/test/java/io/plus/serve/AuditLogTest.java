@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Admin calls need the admin scope (or the installation's admin token), and they and every erasure
@@ -84,5 +85,33 @@ class AuditLogTest {
         given().queryParam("since", "yesterday").get("/v1/audit").then().statusCode(400)
                 .body("errors[0].pointer", is("?since"));
         given().queryParam("limit", 5000).get("/v1/audit").then().statusCode(400);
+    }
+
+    /**
+     * The erasure's entry is written in its transaction: when it cannot be written (here the
+     * request role lost its INSERT grant), nothing is erased, and the failure itself is recorded.
+     */
+    @Test
+    void anErasureIsNeverCommittedWithoutItsEntry() {
+        String user = Api.newUser("unaudited");
+        Api.ingest(Api.preferences(user, user + "-", 2, true)).then().statusCode(200);
+        String count = "SELECT count(*) FROM feedback_event WHERE tenant = '" + Api.TENANT + "' AND user_id = '" + user + "'";
+        ServingTestResources.query("REVOKE INSERT ON audit_log FROM plus_request");
+        try {
+            int status = given().queryParam("tenant", Api.TENANT).delete("/v1/users/{u}", user).statusCode();
+            assertTrue(status >= 500, "the erasure failed: " + status);
+            assertEquals("2", ServingTestResources.query(count).trim(), "its deletes rolled back with the entry");
+        } finally {
+            ServingTestResources.query("GRANT INSERT ON audit_log TO plus_request");
+        }
+        JsonPath failed = given().queryParam("action", "user.erase").get("/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(user, failed.getString("entries[0].target"));
+        assertEquals("failed", failed.getString("entries[0].outcome"));
+
+        given().queryParam("tenant", Api.TENANT).delete("/v1/users/{u}", user).then().statusCode(200);
+        assertEquals("0", ServingTestResources.query(count).trim());
+        assertEquals("succeeded", given().queryParam("action", "user.erase").get("/v1/audit").then().statusCode(200)
+                .extract().jsonPath().getString("entries[0].outcome"));
     }
 }

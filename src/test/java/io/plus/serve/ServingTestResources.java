@@ -117,7 +117,7 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
     private static void resetDatabase() {
         run("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-v", "ON_ERROR_STOP=1", "-c",
                 "SET client_min_messages = warning; DROP TABLE IF EXISTS plus_user, feedback_event, user_summary, "
-                        + "model_version, model_canary, serving_instance, api_key, flyway_schema_history CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, "
+                        + "model_version, model_canary, serving_instance, api_key, audit_log, flyway_schema_history CASCADE; DROP SEQUENCE IF EXISTS feedback_event_id_seq, "
                         + "user_summary_id_seq");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.serve.auth.Caller;
 import io.plus.serve.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,6 +30,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AuditLog {
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
+    private static final String COLUMNS = "INSERT INTO audit_log (actor, action, tenant, target, outcome, status, detail) ";
+    /** For the reactive pool ($n) and for a Hibernate native query (?n). */
+    private static final String INSERT_FOR_POOL = COLUMNS + "VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String INSERT_FOR_HIBERNATE = COLUMNS + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
     /** One recorded action. */
     public record Entry(long id, OffsetDateTime at, String actor, String action, String tenant, String target,
@@ -56,21 +61,42 @@ public class AuditLog {
      * entry is stored. If the entry cannot be stored the action stands and the loss is logged.
      */
     public <T> Uni<T> recorded(Action action, Uni<T> work, int successStatus, Function<T, Map<String, Object>> detail) {
-        return work.onItemOrFailure().call((result, failure) -> {
-            if (failure == null) {
-                return append(action, "succeeded", successStatus, detail.apply(result));
-            }
-            if (failure instanceof ProblemException problem && problem.status() < 500) {
-                return append(action, "refused", problem.status(), Map.of("problem", problem.slug()));
-            }
-            int status = failure instanceof ProblemException problem ? problem.status() : 500;
-            return append(action, "failed", status, Map.of());
-        });
+        return work.onItemOrFailure().call((result, failure) -> failure == null
+                ? append(action, "succeeded", successStatus, detail.apply(result))
+                : appendFailure(action, failure));
+    }
+
+    /**
+     * Like {@link #recorded}, for work that writes its own success entry inside its transaction
+     * ({@link #appendInTransaction}): only a refusal or a failure is recorded here.
+     */
+    public <T> Uni<T> recordedUnlessSucceeded(Action action, Uni<T> work) {
+        return work.onFailure().call(failure -> appendFailure(action, failure));
+    }
+
+    /**
+     * The success entry of {@code action}, written in the caller's open transaction (a tenant
+     * transaction of the action's tenant): it commits with the action or not at all.
+     */
+    public Uni<Void> appendInTransaction(Action action, int status, Map<String, Object> detail) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_FOR_HIBERNATE)
+                        .setParameter(1, action.actor()).setParameter(2, action.name()).setParameter(3, action.tenant())
+                        .setParameter(4, action.target()).setParameter(5, "succeeded").setParameter(6, status)
+                        .setParameter(7, write(detail)).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** A 4xx problem is a refusal (with its problem type); anything else a failure. */
+    private Uni<Void> appendFailure(Action action, Throwable failure) {
+        if (failure instanceof ProblemException problem && problem.status() < 500) {
+            return append(action, "refused", problem.status(), Map.of("problem", problem.slug()));
+        }
+        int status = failure instanceof ProblemException problem ? problem.status() : 500;
+        return append(action, "failed", status, Map.of());
     }
 
     Uni<Void> append(Action action, String outcome, int status, Map<String, Object> detail) {
-        return pool.preparedQuery("INSERT INTO audit_log (actor, action, tenant, target, outcome, status, detail) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        return pool.preparedQuery(INSERT_FOR_POOL)
                 .execute(Tuple.from(Arrays.asList(action.actor(), action.name(), action.tenant(),
                         action.target(), outcome, status, write(detail))))
                 .replaceWithVoid()
