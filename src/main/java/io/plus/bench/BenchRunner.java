@@ -7,7 +7,7 @@ import io.plus.eval.SplitMetrics;
 import io.plus.eval.SummaryEvaluation;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
 import io.plus.summary.SummaryConditioner;
 

@@ -9,7 +9,7 @@ import io.plus.bench.DatasetSource;
 import io.plus.bench.MarkdownTable;
 import io.plus.bench.Progress;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
 import io.plus.training.TrainConfig;
 import picocli.CommandLine.Command;

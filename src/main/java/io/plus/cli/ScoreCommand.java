@@ -4,7 +4,7 @@ import io.plus.bundle.BundleManifest;
 import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.PlusMethod;
+import io.plus.summary.PlusMethod;
 import io.plus.model.CandidateRanking;
 import io.plus.model.RewardHead;
 import io.plus.summary.SummaryEncoding;

@@ -4,7 +4,7 @@ import io.plus.data.Dataset;
 import io.plus.data.io.DatasetReader;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.SplitMetrics;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.training.TrainConfig;

@@ -1,6 +1,6 @@
 package io.plus.cli;
 
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.training.TrainConfig;
 import picocli.CommandLine.Option;
 

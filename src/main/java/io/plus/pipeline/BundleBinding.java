@@ -7,7 +7,7 @@ import io.plus.data.Dataset;
 import io.plus.methods.ConditioningKind;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.methods.PlusMethod;
+import io.plus.summary.PlusMethod;
 import io.plus.methods.UserConditioner;
 import io.plus.summary.SummarizerBundle;
 import io.plus.summary.SummaryConditioner;

@@ -8,7 +8,7 @@ import io.plus.bundle.BundleStore;
 import io.plus.bundle.Sha256;
 import io.plus.data.Split;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
 import io.plus.pipeline.TrainPipeline;
 

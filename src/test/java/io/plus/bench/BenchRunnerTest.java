@@ -6,7 +6,7 @@ import io.plus.data.Split;
 import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.Encoders;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.training.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import io.plus.data.generate.PetsGenerator;
 import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.Encoders;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.MethodRegistry;
+import io.plus.methods.catalog.MethodRegistry;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.training.TrainConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

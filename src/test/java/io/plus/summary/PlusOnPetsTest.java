@@ -15,7 +15,7 @@ import io.plus.eval.Evaluator;
 import io.plus.eval.SplitMetrics;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.methods.PlusMethod;
+import io.plus.summary.PlusMethod;
 import io.plus.pipeline.BundleBinding;
 import io.plus.training.TrainConfig;
 import org.junit.jupiter.api.AfterAll;

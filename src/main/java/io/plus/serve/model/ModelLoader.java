@@ -6,7 +6,7 @@ import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.bundle.Sha256;
 import io.plus.encoder.TextEncoder;
-import io.plus.methods.PlusMethod;
+import io.plus.summary.PlusMethod;
 import io.plus.summary.SummarizerBundle;
 
 import java.io.IOException;

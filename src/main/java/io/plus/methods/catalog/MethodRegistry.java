@@ -1,7 +1,12 @@
-package io.plus.methods;
+package io.plus.methods.catalog;
 
 import io.plus.encoder.TextEncoder;
+import io.plus.methods.ConditionedRewardMethod;
+import io.plus.methods.ConditioningKind;
+import io.plus.methods.RewardMethod;
+import io.plus.methods.VplMethod;
 import io.plus.summary.IterationLog;
+import io.plus.summary.PlusMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;

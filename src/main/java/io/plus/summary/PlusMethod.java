@@ -1,17 +1,12 @@
-package io.plus.methods;
+package io.plus.summary;
 
 import io.plus.data.Dataset;
 import io.plus.encoder.TextEncoder;
+import io.plus.methods.EmbeddingTable;
+import io.plus.methods.FittedModel;
+import io.plus.methods.RewardMethod;
 import io.plus.model.FeatureLayout;
 import io.plus.model.RewardHead;
-import io.plus.summary.CoAdaptationConfig;
-import io.plus.summary.CoAdaptationTrainer;
-import io.plus.summary.IterationLog;
-import io.plus.summary.StatementBank;
-import io.plus.summary.StatementMiner;
-import io.plus.summary.StyleClusterMiner;
-import io.plus.summary.SummaryConditioner;
-import io.plus.summary.UserContexts;
 import io.plus.training.TrainConfig;
 
 import java.util.Optional;
