@@ -6,6 +6,7 @@
 # --rounds; a Markdown table goes to stdout and to plus-out/load-auth/results.md.
 #
 #   src/load/run-auth-overhead-bench.sh --baseline-app DIR [--duration 10] [--rounds 3] [--warmup 20] [--port 18080]
+#       [--scenarios ingest-single,ingest-batch,summary-hit,score]
 #
 # DIR is the quarkus-app folder of the build to compare against, for example one made from the
 # last commit before API keys:
@@ -23,6 +24,7 @@ ROUNDS=3
 WARMUP=20
 PORT="${PLUS_LOAD_PORT:-18080}"
 BASELINE_APP=""
+SCENARIOS="ingest-single,ingest-batch,summary-hit,score"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline-app) BASELINE_APP="$2"; shift 2 ;;
@@ -30,11 +32,16 @@ while [[ $# -gt 0 ]]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
+    --scenarios) SCENARIOS="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ -n "$BASELINE_APP" ]] || { echo "--baseline-app DIR is required (see --help)" >&2; exit 2; }
+for s in ${SCENARIOS//,/ }; do
+  [[ "$s" =~ ^(ingest-single|ingest-batch|summary-hit|score)$ ]] \
+    || { echo "unknown scenario: $s (ingest-single, ingest-batch, summary-hit, score)" >&2; exit 2; }
+done
 for n in "$DURATION" "$ROUNDS" "$WARMUP" "$PORT"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
 done
@@ -166,8 +173,12 @@ measure() {
     done
   done
 }
-measure ingest-single ingest-single.lua
-measure ingest-batch ingest-batch.lua "$BATCH"
+chosen() { [[ ",$SCENARIOS," == *",$1,"* ]]; }
+for s in RATES_INGEST_SINGLE RATES_INGEST_BATCH RATES_SUMMARY_HIT RATES_SCORE; do
+  printf -v "${s}_AUTH" '%s' "not run"; printf -v "${s}_OPEN" '%s' "not run"
+done
+if chosen ingest-single; then measure ingest-single ingest-single.lua; fi
+if chosen ingest-batch; then measure ingest-batch ingest-batch.lua "$BATCH"; fi
 # The summary users are seeded after ingest, whose events (users u0000..u0999) would invalidate them.
 HIT_CHECKS=()
 for i in 0 1; do
@@ -176,10 +187,11 @@ for i in 0 1; do
   seed_summary_users || { printf '%s\n' "${FAILURES[@]}" >&2; exit 1; }
   HIT_CHECKS+=("${NAMES[$i]}: $HIT_CHECK")
 done
-measure summary-hit summary-hit.lua "$SUMMARY_USERS"
-measure score score.lua "$CANDIDATES" "$SUMMARY_USERS"
+if chosen summary-hit; then measure summary-hit summary-hit.lua "$SUMMARY_USERS"; fi
+if chosen score; then measure score score.lua "$CANDIDATES" "$SUMMARY_USERS"; fi
 
 row() { # row LABEL RATES_AUTH RATES_OPEN FACTOR UNIT
+  [[ "$2" == "not run" ]] && return 0
   local a="FAILED" o="FAILED"
   # shellcheck disable=SC2086  # the rates are a space-separated list
   [[ "$2" == FAILED ]] || a="$(calc a*b "$(median $2)" "$4")"
@@ -188,6 +200,12 @@ row() { # row LABEL RATES_AUTH RATES_OPEN FACTOR UNIT
   local ratio; ratio="$(calc a/b "$a" "$o")"
   echo "| $1 | $(calc fmt "$a") $5 | $(calc fmt "$o") $5 | $(calc pct "$a" "$o") | ≥ 90% — $(calc ge "$ratio" 0.9) |"
 }
+ROWS="$(
+  row "single-event ingest" "$RATES_INGEST_SINGLE_AUTH" "$RATES_INGEST_SINGLE_OPEN" 1 events/s
+  row "batched ingest ($BATCH events/request)" "$RATES_INGEST_BATCH_AUTH" "$RATES_INGEST_BATCH_OPEN" "$BATCH" events/s
+  row "summary cache hits" "$RATES_SUMMARY_HIT_AUTH" "$RATES_SUMMARY_HIT_OPEN" 1 requests/s
+  row "score ($CANDIDATES new candidates/request)" "$RATES_SCORE_AUTH" "$RATES_SCORE_OPEN" "$CANDIDATES" candidates/s
+)"
 REPORT="$(cat <<REPORT_END
 ## Authentication overhead
 
@@ -197,10 +215,7 @@ Both servers run at once on this machine with PostgreSQL, Redis and wrk; one is 
 
 | scenario | with authentication | without (baseline build) | ratio | goal |
 |---|---|---|---|---|
-$(row "single-event ingest" "$RATES_INGEST_SINGLE_AUTH" "$RATES_INGEST_SINGLE_OPEN" 1 events/s)
-$(row "batched ingest ($BATCH events/request)" "$RATES_INGEST_BATCH_AUTH" "$RATES_INGEST_BATCH_OPEN" "$BATCH" events/s)
-$(row "summary cache hits" "$RATES_SUMMARY_HIT_AUTH" "$RATES_SUMMARY_HIT_OPEN" 1 requests/s)
-$(row "score ($CANDIDATES new candidates/request)" "$RATES_SCORE_AUTH" "$RATES_SCORE_OPEN" "$CANDIDATES" candidates/s)
+$ROWS
 
 Details:
 - wrk requests/s per round: single ingest with [${RATES_INGEST_SINGLE_AUTH}], without [${RATES_INGEST_SINGLE_OPEN}]; batched ingest with [${RATES_INGEST_BATCH_AUTH}], without [${RATES_INGEST_BATCH_OPEN}]; summary hit with [${RATES_SUMMARY_HIT_AUTH}], without [${RATES_SUMMARY_HIT_OPEN}]; score with [${RATES_SCORE_AUTH}], without [${RATES_SCORE_OPEN}].

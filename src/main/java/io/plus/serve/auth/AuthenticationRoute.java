@@ -54,24 +54,13 @@ public class AuthenticationRoute {
             routing.next();
             return;
         }
-        authenticator.authenticate(routing.request().getHeader(HttpHeaders.AUTHORIZATION)).subscribe().with(caller -> {
-            if (!caller.scopes().contains(scope.get())) {
-                routing.fail(new ProblemException(403, "insufficient-scope", "Scope missing",
-                        "this call needs the scope " + scope.get().wire() + "; the key has " + Scope.format(caller.scopes())));
-                return;
-            }
-            long waitMillis = caller.tenant() == null ? 0 : rates.acquire(caller.tenant());
-            if (waitMillis > 0) {
-                long seconds = Math.max(1, (waitMillis + 999) / 1000);
-                routing.fail(new ProblemException(429, "rate-limited", "Too many requests",
-                        "this tenant is over its limit of " + tenantLimits.of(caller.tenant()).tenantRequestsPerSecond()
-                                + " calls per second on this instance; retry after " + seconds + " s",
-                        null, Map.of("Retry-After", Long.toString(seconds))));
-                return;
-            }
-            routing.put(Caller.CONTEXT_KEY, caller);
-            routing.next();
-        }, failure -> {
+        String authorization = routing.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Caller recognised = authenticator.recognised(authorization);
+        if (recognised != null) {
+            admit(routing, scope.get(), recognised); // nearly every request: no Uni, no wait
+            return;
+        }
+        authenticator.authenticate(authorization).subscribe().with(caller -> admit(routing, scope.get(), caller), failure -> {
             if (failure instanceof ProblemException problem) {
                 routing.fail(problem);
                 return;
@@ -80,6 +69,26 @@ public class AuthenticationRoute {
             routing.fail(new ProblemException(503, "credentials-unavailable", "Credentials cannot be checked",
                     "the credential store is unreachable; retry shortly"));
         });
+    }
+
+    /** A verified caller goes on if its credential has the scope and its tenant is within its rate. */
+    private void admit(RoutingContext routing, Scope scope, Caller caller) {
+        if (!caller.scopes().contains(scope)) {
+            routing.fail(new ProblemException(403, "insufficient-scope", "Scope missing",
+                    "this call needs the scope " + scope.wire() + "; the key has " + Scope.format(caller.scopes())));
+            return;
+        }
+        long waitMillis = caller.tenant() == null ? 0 : rates.acquire(caller.tenant());
+        if (waitMillis > 0) {
+            long seconds = Math.max(1, (waitMillis + 999) / 1000);
+            routing.fail(new ProblemException(429, "rate-limited", "Too many requests",
+                    "this tenant is over its limit of " + tenantLimits.of(caller.tenant()).tenantRequestsPerSecond()
+                            + " calls per second on this instance; retry after " + seconds + " s",
+                    null, Map.of("Retry-After", Long.toString(seconds))));
+            return;
+        }
+        routing.put(Caller.CONTEXT_KEY, caller);
+        routing.next();
     }
 
     /**

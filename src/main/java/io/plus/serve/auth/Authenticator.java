@@ -33,6 +33,7 @@ public class Authenticator {
     private final ApiKeyLookup keys;
     private final Optional<JwtVerifier> jwts;
     private final Optional<byte[]> adminToken;
+    private final int adminTokenLength;
     private final Clock clock;
     /** The operator's token (PLUS_ADMIN_TOKEN): the admin scope only, for no tenant. */
     private static final Caller ADMIN_TOKEN_CALLER = Caller.service(null, EnumSet.of(Scope.ADMIN), "admin-token");
@@ -51,23 +52,39 @@ public class Authenticator {
         this.keys = keys;
         this.jwts = jwts;
         this.adminToken = adminToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.adminTokenLength = adminToken.map(String::length).orElse(-1);
         this.clock = clock;
+    }
+
+    /**
+     * The caller of a credential verified a moment ago (or the admin token), without waiting: the
+     * path of nearly every request. Null when the credential needs {@link #authenticate}.
+     */
+    public Caller recognised(String authorization) {
+        String token = bearer(authorization);
+        if (token == null) {
+            return null;
+        }
+        if (isAdminToken(token)) {
+            return ADMIN_TOKEN_CALLER;
+        }
+        Remembered known = verified.get(token);
+        if (known != null && System.nanoTime() < known.untilNanos()
+                && (known.expiresAt() == null || known.expiresAt().isAfter(OffsetDateTime.now(clock)))) {
+            return known.caller();
+        }
+        return null;
     }
 
     /** The caller the {@code Authorization} header names, or a 401 problem saying what is wrong. */
     public Uni<Caller> authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = bearer(authorization);
+        if (token == null) {
             return noCredential();
         }
-        String token = authorization.substring(7).trim();
-        if (adminToken.isPresent() && MessageDigest.isEqual(adminToken.get(), token.getBytes(StandardCharsets.UTF_8))) {
-            return Uni.createFrom().item(ADMIN_TOKEN_CALLER);
-        }
-        Remembered known = verified.get(token);
-        long now = System.nanoTime();
-        if (known != null && now < known.untilNanos()
-                && (known.expiresAt() == null || known.expiresAt().isAfter(OffsetDateTime.now(clock)))) {
-            return Uni.createFrom().item(known.caller());
+        Caller known = recognised(authorization);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         Optional<KeyTokens.Parsed> parsed = KeyTokens.parse(token);
         if (parsed.isEmpty()) {
@@ -88,6 +105,19 @@ public class Authenticator {
             anyKeySeen = true;
             return remember(token, Caller.service(key.tenant(), Scope.parse(key.scopes()), key.keyId()), key.expiresAt());
         });
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return authorization.substring(7).trim();
+    }
+
+    /** Compared in constant time; a token of another length cannot be it, so it is not even encoded. */
+    private boolean isAdminToken(String token) {
+        return adminToken.isPresent() && token.length() == adminTokenLength
+                && MessageDigest.isEqual(adminToken.get(), token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Off the event loop: keys given by URL are fetched on first use. */
