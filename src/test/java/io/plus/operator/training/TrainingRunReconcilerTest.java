@@ -275,7 +275,10 @@ class TrainingRunReconcilerTest {
     void deletingTheRunDeletesItsJob() throws Exception {
         TrainingRun run = create(ClusterFixtures.run(name("gone"), ns));
         job(run);
-        awaitStatus(run, r -> "Pending".equals(r.getStatus().phase));
+        // settled first: in the mock server a status patch still in flight when the run is deleted
+        // replaces the object and drops its deletion mark (a real API server never does), so the
+        // cleanup would never be called (seen once in CI on a loaded machine)
+        awaitSettled(run, "Pending");
         client.resources(TrainingRun.class).inNamespace(ns).withName(run.getMetadata().getName()).delete();
         await("Job deleted", WAIT, () -> jobsOf(run).isEmpty());
         await("run deleted", WAIT, () -> get(run) == null);
