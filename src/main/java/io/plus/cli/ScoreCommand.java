@@ -4,9 +4,10 @@ import io.plus.bundle.BundleManifest;
 import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.encoder.TextEncoder;
-import io.plus.summary.PlusMethod;
 import io.plus.model.CandidateRanking;
+import io.plus.methods.Conditioning;
 import io.plus.model.RewardHead;
+import io.plus.pipeline.BundleBinding;
 import io.plus.summary.SummaryEncoding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public class ScoreCommand implements Callable<Integer> {
         }
         ModelBundle model = BundleStore.read(bundle, Optional.empty());
         BundleManifest manifest = model.manifest();
-        boolean summaryBundle = PlusMethod.CONDITIONING.equals(manifest.conditioning());
+        boolean summaryBundle = BundleBinding.conditioningOf(manifest) == Conditioning.SUMMARY;
         if (summaryBundle && (summary == null || summary.isBlank())) {
             throw new IllegalArgumentException("bundle " + manifest.modelVersion() + " is conditioned on a summary: give --summary");
         }

@@ -45,7 +45,7 @@ public final class ConditionedRewardMethod implements RewardMethod {
         LabelledFeatures features = features(train, embeddings, conditioner, layout);
         MlpWeights weights = new RewardHeadTrainer(config).train(features, promptGroups(train), onEpoch);
         RewardHead head = new RewardHead(weights, layout, embeddings.dimension(), conditioner.dimension());
-        return new FittedModel(name, conditioning.name(), head, conditioner);
+        return new FittedModel(name, conditioning.conditioning(), head, conditioner);
     }
 
     /** Pairs with the same prompt share a group (their responses recur across pairs). */

@@ -7,9 +7,10 @@ import io.plus.model.FeatureLayout;
 import java.util.Map;
 
 /**
- * The fixed ways a reward model can be conditioned on the user, decided before training. Recorded
- * in model bundles so a loaded model is bound to a dataset the same way it was trained. (PLUS
- * conditions on generated summaries instead; see the summary package.)
+ * The fixed ways a reward model can be conditioned on the user, decided before training, and how
+ * each is bound to a dataset: a loaded model is bound the same way it was trained. (PLUS
+ * conditions on generated summaries instead; see the summary package. {@link Conditioning} lists
+ * them all.)
  */
 public enum ConditioningKind {
     /** One reward model for everyone (BTL). */
@@ -62,6 +63,11 @@ public enum ConditioningKind {
     }
 
     public abstract UserConditioner bind(Dataset dataset, EmbeddingTable embeddings);
+
+    /** Its name among all conditionings. */
+    public Conditioning conditioning() {
+        return Conditioning.valueOf(name());
+    }
 
     /** Whether this conditioning reads the hidden ground truth (Oracle only). */
     public boolean readsGroundTruth() {

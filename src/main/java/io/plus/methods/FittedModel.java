@@ -11,10 +11,9 @@ import java.util.Map;
 
 /**
  * A trained method bound to a dataset: it can say how strongly it prefers a pair's chosen side.
- * {@code conditioning} names how the user is described to the head (a {@link ConditioningKind}
- * name, or {@code SUMMARY} for PLUS).
+ * {@code conditioning} says how the user is described to the head.
  */
-public record FittedModel(String method, String conditioning, RewardHead head, UserConditioner conditioner) {
+public record FittedModel(String method, Conditioning conditioning, RewardHead head, UserConditioner conditioner) {
 
     /** {@code r(chosen | user) - r(rejected | user)}. */
     public double margin(PreferencePair pair, EmbeddingTable embeddings) {

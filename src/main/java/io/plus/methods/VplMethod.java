@@ -126,7 +126,7 @@ public final class VplMethod implements RewardMethod {
         RewardHead head = new RewardHead(rewardWeights, layout, d, LATENT);
         UserConditioner conditioner = UserConditioner.of(LATENT, user -> java.util.Arrays.copyOf(
                 encoderWeights.forwardAll(preferenceDirection(contexts, user, noContext)), LATENT));
-        return new FittedModel(name(), "VPL_LATENT", head, conditioner);
+        return new FittedModel(name(), Conditioning.VPL_LATENT, head, conditioner);
     }
 
     private static float[] preferenceDirection(Map<String, ContextEncoder.Encoding> contexts, String user,

@@ -4,10 +4,10 @@ import io.plus.bundle.BundleException;
 import io.plus.bundle.BundleManifest;
 import io.plus.bundle.ModelBundle;
 import io.plus.data.Dataset;
+import io.plus.methods.Conditioning;
 import io.plus.methods.ConditioningKind;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.summary.PlusMethod;
 import io.plus.methods.UserConditioner;
 import io.plus.summary.SummarizerBundle;
 import io.plus.summary.SummaryConditioner;
@@ -26,14 +26,16 @@ public final class BundleBinding {
 
     public static FittedModel bind(ModelBundle bundle, Dataset dataset, EmbeddingTable embeddings, TextEncoder encoder) {
         BundleManifest manifest = bundle.manifest();
+        Conditioning conditioning = conditioningOf(manifest);
         UserConditioner conditioner;
-        if (PlusMethod.CONDITIONING.equals(manifest.conditioning())) {
+        if (conditioning == Conditioning.SUMMARY) {
             SummarizerBundle summarizer = SummarizerBundle.from(bundle);
             Dataset visible = dataset.withoutTruth();
             conditioner = new SummaryConditioner(summarizer.network(encoder), summarizer.bank(),
                     UserContexts.of(visible, embeddings, summarizer.bank()), encoder);
         } else {
-            ConditioningKind kind = kindOf(manifest);
+            ConditioningKind kind = conditioning.fixed().orElseThrow(() -> new BundleException("bundle "
+                    + manifest.modelVersion() + " has " + conditioning + " conditioning, which a bundle cannot carry"));
             conditioner = kind.bind(kind.readsGroundTruth() ? dataset : dataset.withoutTruth(), embeddings);
         }
         if (conditioner.dimension() != manifest.conditioningDimension()) {
@@ -41,35 +43,24 @@ public final class BundleBinding {
                     + conditioner.dimension() + " values but bundle " + manifest.modelVersion() + " expects "
                     + manifest.conditioningDimension());
         }
-        return new FittedModel(manifest.method(), manifest.conditioning(), bundle.rewardHead(), conditioner);
+        return new FittedModel(manifest.method(), conditioning, bundle.rewardHead(), conditioner);
     }
 
     /** Files a fitted model needs in its bundle besides the reward head. */
     public static Map<String, byte[]> extraFiles(FittedModel fitted) {
-        if (fitted.conditioner() instanceof SummaryConditioner summaries) {
-            return SummarizerBundle.of(summaries.policy(), summaries.bank()).files();
-        }
-        if (!isKind(fitted.conditioning())) {
+        if (!fitted.conditioning().savable()) {
             throw new IllegalArgumentException("method " + fitted.method() + " (conditioning " + fitted.conditioning()
                     + ") is a benchmark baseline and cannot be saved as a bundle");
+        }
+        if (fitted.conditioner() instanceof SummaryConditioner summaries) {
+            return SummarizerBundle.of(summaries.policy(), summaries.bank()).files();
         }
         return Map.of();
     }
 
-    private static ConditioningKind kindOf(BundleManifest manifest) {
-        if (!isKind(manifest.conditioning())) {
-            throw new BundleException("bundle " + manifest.modelVersion() + " has unknown conditioning "
-                    + manifest.conditioning());
-        }
-        return ConditioningKind.valueOf(manifest.conditioning());
-    }
-
-    private static boolean isKind(String name) {
-        for (ConditioningKind kind : ConditioningKind.values()) {
-            if (kind.name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+    /** The conditioning a bundle's manifest names; an unknown name is a broken bundle. */
+    public static Conditioning conditioningOf(BundleManifest manifest) {
+        return Conditioning.of(manifest.conditioning()).orElseThrow(() -> new BundleException("bundle "
+                + manifest.modelVersion() + " has unknown conditioning " + manifest.conditioning()));
     }
 }

@@ -68,7 +68,7 @@ public final class TrainPipeline {
         files.putAll(moreFiles);
         TextEncoder encoder = trained.encoder();
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, modelVersion, trained.method(),
-                fitted.conditioning(), fitted.conditioner().dimension(), fitted.head().layout().name(),
+                fitted.conditioning().name(), fitted.conditioner().dimension(), fitted.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), trained.config().asMap(),
                 trained.dataset().name(), DatasetFingerprint.of(trained.dataset()), metricsMap(trained.metrics()),
                 trainingData, Map.of(), Instant.now().toString());

@@ -2,6 +2,7 @@ package io.plus.summary;
 
 import io.plus.data.Dataset;
 import io.plus.encoder.TextEncoder;
+import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.RewardMethod;
@@ -19,7 +20,6 @@ import java.util.function.IntConsumer;
  * from the initial policy and only the reward model learns.
  */
 public final class PlusMethod implements RewardMethod {
-    public static final String CONDITIONING = "SUMMARY";
 
     private final String name;
     private final TextEncoder encoder;
@@ -68,6 +68,6 @@ public final class PlusMethod implements RewardMethod {
                 UserContexts.of(visible, embeddings, bank), encoder);
         RewardHead head = new RewardHead(result.rewardHead(), FeatureLayout.CROSS, embeddings.dimension(),
                 embeddings.dimension());
-        return new FittedModel(name, CONDITIONING, head, conditioner);
+        return new FittedModel(name, Conditioning.SUMMARY, head, conditioner);
     }
 }

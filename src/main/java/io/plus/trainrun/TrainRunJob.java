@@ -108,7 +108,7 @@ public final class TrainRunJob {
             Map<String, Object> metrics = TrainPipeline.metricsMap(trained.metrics());
             try (Connection connection = database.getConnection()) {
                 new CandidateRegistry(connection).register(new CandidateRegistry.Candidate(request.modelVersion(),
-                        bundle.toString(), manifestDigest(bundle), request.method(), trained.model().conditioning(),
+                        bundle.toString(), manifestDigest(bundle), request.method(), trained.model().conditioning().name(),
                         encoder.id(), json(metrics), baseline == null ? null : baseline.version(),
                         baseline == null || baseline.metrics() == null ? null : json(baseline.metrics()),
                         request.trainingRun()));

@@ -8,6 +8,7 @@ import io.plus.data.Split;
 import io.plus.data.UserTruth;
 import io.plus.encoder.HashedTextEncoder;
 import io.plus.encoder.TextEncoder;
+import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
@@ -51,7 +52,7 @@ class EvaluatorTest {
                 "u1", new UserTruth("u1", "a", new double[] {1, 0}), "u2", new UserTruth("u2", "b", new double[] {0, 1})),
                 truths));
         EmbeddingTable embeddings = EmbeddingTable.embed(dataset, HASH_ENCODER, done -> { });
-        FittedModel model = new FittedModel("toy", "TYPE", randomHead(7),
+        FittedModel model = new FittedModel("toy", Conditioning.TRUE_TYPE, randomHead(7),
                 UserConditioner.of(2, user -> user.equals("u1") ? new float[] {1, 0} : new float[] {0, 1}));
 
         for (SplitMetrics metrics : Evaluator.evaluate(model, dataset, embeddings)) {

@@ -13,9 +13,9 @@ import io.plus.encoder.Encoders;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.Evaluator;
 import io.plus.eval.SplitMetrics;
+import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.summary.PlusMethod;
 import io.plus.pipeline.BundleBinding;
 import io.plus.training.TrainConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class PlusOnPetsTest {
     @Test
     void bundleRoundTripKeepsSummarizerBankAndScores(@TempDir Path root) {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, "plus-test", "PLUS",
-                PlusMethod.CONDITIONING, plus.conditioner().dimension(), plus.head().layout().name(),
+                Conditioning.SUMMARY.name(), plus.conditioner().dimension(), plus.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), Map.of(), dataset.name(), "x",
                 Map.of(), null, Map.of(), "2026-11-27T00:00:00Z");
         Path dir = BundleStore.write(root, manifest, plus.head().weights(), BundleBinding.extraFiles(plus));

@@ -6,7 +6,7 @@ import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.bundle.Sha256;
 import io.plus.encoder.TextEncoder;
-import io.plus.summary.PlusMethod;
+import io.plus.methods.Conditioning;
 import io.plus.summary.SummarizerBundle;
 
 import java.io.IOException;
@@ -46,7 +46,9 @@ public final class ModelLoader {
         TextEncoder encoder = encoders.apply(bundle.manifest().encoder().id());
         BundleStore.requireEncoder(bundle.manifest(), new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()));
         Optional<LoadedModel.Summarizer> summarizer = Optional.empty();
-        if (PlusMethod.CONDITIONING.equals(bundle.manifest().conditioning())) {
+        Conditioning conditioning = Conditioning.of(bundle.manifest().conditioning()).orElseThrow(() -> new BundleException(
+                "bundle " + bundle.manifest().modelVersion() + " has unknown conditioning " + bundle.manifest().conditioning()));
+        if (conditioning == Conditioning.SUMMARY) {
             SummarizerBundle parts = SummarizerBundle.from(bundle);
             summarizer = Optional.of(new LoadedModel.Summarizer(parts.network(encoder), parts.bank()));
         } else if (bundle.manifest().conditioningDimension() > 0) {
