@@ -4,17 +4,15 @@ import io.plus.bundle.BundleManifest;
 import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;
 import io.plus.encoder.TextEncoder;
-import io.plus.model.CandidateRanking;
 import io.plus.methods.Conditioning;
-import io.plus.model.RewardHead;
+import io.plus.model.CandidateRanking;
 import io.plus.pipeline.BundleBinding;
-import io.plus.summary.SummaryEncoding;
+import io.plus.summary.CandidateScoring;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,22 +54,11 @@ public class ScoreCommand implements Callable<Integer> {
         }
         try (TextEncoder encoder = encoderOptions.open(manifest.encoder().id())) {
             BundleStore.requireEncoder(manifest, new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()));
-            RewardHead head = model.rewardHead();
-            List<String> texts = new ArrayList<>(candidates);
-            texts.add(prompt);
-            if (summaryBundle) {
-                texts.addAll(SummaryEncoding.sentences(summary));
+            record Asked(String prompt, List<String> candidates) implements CandidateScoring.Prompt {
             }
-            float[][] vectors = encoder.embed(texts);
-            float[] promptVector = vectors[candidates.size()];
-            float[] condition = summaryBundle
-                    ? SummaryEncoding.pool(vectors, candidates.size() + 1, texts.size() - candidates.size() - 1)
-                    : new float[0];
-            double[] rewards = new double[candidates.size()];
-            for (int i = 0; i < candidates.size(); i++) {
-                rewards[i] = head.reward(promptVector, vectors[i], condition);
-            }
-            CandidateRanking.Ranked ranked = CandidateRanking.rank(rewards);
+            List<Asked> asked = List.of(new Asked(prompt, candidates));
+            float[][] vectors = encoder.embed(CandidateScoring.texts(summaryBundle, summary, asked));
+            CandidateRanking.Ranked ranked = CandidateScoring.rank(model.rewardHead(), summaryBundle, vectors, asked).get(0);
             System.out.println("model " + manifest.modelVersion() + " (" + manifest.method() + ")"
                     + (summaryBundle ? ", summary: \"" + summary + "\"" : ""));
             for (int i : ranked.ranking()) {

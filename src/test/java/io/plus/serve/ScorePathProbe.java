@@ -8,7 +8,7 @@ import io.plus.encoder.OnnxSentenceEncoder;
 import io.plus.serve.model.LoadedModel;
 import io.plus.serve.model.ModelLoader;
 import io.plus.serve.score.ScoreRequests;
-import io.plus.serve.score.Scorer;
+import io.plus.summary.CandidateScoring;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
 
@@ -36,8 +36,8 @@ public final class ScorePathProbe {
         String summary = SummaryConditioner.write(summarizer.policy(), summarizer.bank(),
                 UserContexts.of(feedback, List.of(), model.encoder(), summarizer.bank())).text();
         List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(Api.PROMPT, List.of(Api.CAT_ANSWER, Api.DOG_ANSWER)));
-        float[][] vectors = model.encoder().embed(Scorer.texts(model, summary, items));
-        List<Integer> ranking = Scorer.rank(model, vectors, items).get(0).ranking();
+        float[][] vectors = model.encoder().embed(CandidateScoring.texts(model.readsSummary(), summary, items));
+        List<Integer> ranking = CandidateScoring.rank(model.rewardHead(), model.readsSummary(), vectors, items).get(0).ranking();
         long libtorch = Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.contains("libtorch")).count();
         System.out.println("summary=" + summary + " ranking=" + ranking + " libtorchMappings=" + libtorch);
         System.exit(libtorch == 0 ? 0 : 3);

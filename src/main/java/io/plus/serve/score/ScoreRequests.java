@@ -6,6 +6,7 @@ import io.plus.serve.input.FieldRules;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
 import io.plus.serve.users.UserKey;
+import io.plus.summary.CandidateScoring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ScoreRequests {
     public record BatchScoreRequest(String tenant, String user, String summary, List<Item> items) {
     }
 
-    public record Item(String prompt, List<String> candidates) {
+    public record Item(String prompt, List<String> candidates) implements CandidateScoring.Prompt {
     }
 
     /** Whose preferences to score with: a stored user's summary, or a summary text given in the request. */

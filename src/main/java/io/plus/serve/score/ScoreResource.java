@@ -1,8 +1,8 @@
 package io.plus.serve.score;
 
+import io.plus.model.CandidateRanking;
 import io.plus.serve.auth.Caller;
 import io.plus.serve.auth.CurrentCaller;
-import io.plus.model.CandidateRanking;
 import io.plus.serve.encoding.ServingEncoders;
 import io.plus.serve.input.TenantLimits;
 import io.plus.serve.model.ActiveModel;
@@ -10,6 +10,7 @@ import io.plus.serve.model.LoadedModel;
 import io.plus.serve.model.ModelTraffic;
 import io.plus.serve.summary.SummaryService;
 import io.plus.serve.summary.SummaryView;
+import io.plus.summary.CandidateScoring;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -114,7 +115,8 @@ public class ScoreResource {
             summary = summaries.current(subject.user()).map(lookup -> SummaryUsed.of(lookup.summary()));
         }
         return summary.chain(used -> encoders.embed(model.encoder().id(),
-                        Scorer.texts(model, used == null ? null : used.text(), items))
-                .map(vectors -> new Scored(model, used, Scorer.rank(model, vectors, items))));
+                        CandidateScoring.texts(model.readsSummary(), used == null ? null : used.text(), items))
+                .map(vectors -> new Scored(model, used,
+                        CandidateScoring.rank(model.rewardHead(), model.readsSummary(), vectors, items))));
     }
 }
