@@ -27,10 +27,8 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.plus.ids.Ids;
 import io.plus.operator.api.ModelRollout;
 import io.plus.operator.api.TrainingRun;
-import io.plus.serve.ServeConfig;
+import io.plus.serve.input.LimitsConfig;
 import io.plus.serve.input.TenantLimits;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -213,10 +211,7 @@ class HelmChartTest {
         parsed.load(new StringReader(properties));
         Map<String, String> config = new TreeMap<>();
         parsed.forEach((key, value) -> config.put((String) key, (String) value));
-        TenantLimits limits = new TenantLimits(new SmallRyeConfigBuilder()
-                .withMapping(ServeConfig.Limits.class, "plus.serve.limits")
-                .withSources(new PropertiesConfigSource(config, "chart", 500)).build()
-                .getConfigMapping(ServeConfig.Limits.class, "plus.serve.limits"));
+        TenantLimits limits = new TenantLimits(LimitsConfig.from(config));
         assertEquals(20000, limits.of("acme.eu").tenantRequestsPerSecond());
         assertEquals(1000, limits.of("acme.eu").tenantBurst(), "unset for acme.eu: the chart's instance value");
         assertEquals(64000, limits.of("acme.eu").scoreTextCharacters());

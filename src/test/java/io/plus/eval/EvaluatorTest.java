@@ -12,8 +12,7 @@ import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
-import io.plus.model.FeatureLayout;
-import io.plus.model.MlpWeights;
+import io.plus.model.RandomHeads;
 import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -79,19 +77,6 @@ class EvaluatorTest {
     }
 
     private static RewardHead randomHead(long seed) {
-        Random random = new Random(seed);
-        int inputs = FeatureLayout.BASIC.dimension(DIM, 2);
-        int hidden = 6;
-        return new RewardHead(new MlpWeights(List.of(layer(inputs, hidden, random), layer(hidden, 1, random))),
-                FeatureLayout.BASIC, DIM, 2);
-    }
-
-    private static MlpWeights.Layer layer(int inputs, int outputs, Random random) {
-        float[] weight = new float[inputs * outputs];
-        float[] bias = new float[outputs];
-        for (int i = 0; i < weight.length; i++) {
-            weight[i] = (float) random.nextGaussian();
-        }
-        return new MlpWeights.Layer(inputs, outputs, weight, bias);
+        return RandomHeads.basic(DIM, 2, 6, seed);
     }
 }

@@ -1,8 +1,7 @@
 package io.plus.summary;
 
 import io.plus.model.CandidateRanking;
-import io.plus.model.FeatureLayout;
-import io.plus.model.MlpWeights;
+import io.plus.model.RandomHeads;
 import io.plus.model.RewardHead;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +22,7 @@ class CandidateScoringTest {
             new Asked("How to feed it?", List.of("Twice a day.", "When it asks.", "Never.")));
 
     private static RewardHead head(int conditioning, long seed) {
-        Random random = new Random(seed);
-        int in = 3 * EMBEDDING + conditioning;
-        float[] w1 = new float[in * 5];
-        float[] b1 = new float[5];
-        float[] w2 = new float[5];
-        for (int i = 0; i < w1.length; i++) {
-            w1[i] = (float) random.nextGaussian();
-        }
-        for (int i = 0; i < 5; i++) {
-            b1[i] = (float) random.nextGaussian();
-            w2[i] = (float) random.nextGaussian();
-        }
-        return new RewardHead(new MlpWeights(List.of(new MlpWeights.Layer(in, 5, w1, b1),
-                new MlpWeights.Layer(5, 1, w2, new float[] {0.1f}))), FeatureLayout.BASIC, EMBEDDING, conditioning);
+        return RandomHeads.basic(EMBEDDING, conditioning, 5, seed);
     }
 
     private static float[][] vectors(int count, long seed) {

@@ -62,9 +62,10 @@ public class Authenticator {
      */
     public Caller recognised(String authorization) {
         String token = bearer(authorization);
-        if (token == null) {
-            return null;
-        }
+        return token == null ? null : recognisedToken(token);
+    }
+
+    private Caller recognisedToken(String token) {
         if (isAdminToken(token)) {
             return ADMIN_TOKEN_CALLER;
         }
@@ -82,7 +83,7 @@ public class Authenticator {
         if (token == null) {
             return noCredential();
         }
-        Caller known = recognised(authorization);
+        Caller known = recognisedToken(token);
         if (known != null) {
             return Uni.createFrom().item(known);
         }

@@ -1,14 +1,12 @@
 package io.plus.serve.feedback;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.plus.serve.ServeConfig;
 import io.plus.serve.auth.Caller;
 import io.plus.serve.auth.Scope;
+import io.plus.serve.input.LimitsConfig;
 import io.plus.serve.input.StrictJson;
 import io.plus.serve.problem.Problem.FieldError;
 import io.plus.serve.problem.ProblemException;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,10 +33,7 @@ class FeedbackParserTest {
     private static FeedbackParser parser(Map<String, String> limits) {
         ObjectMapper json = new ObjectMapper();
         new StrictJson().customize(json);
-        ServeConfig.Limits parsed = new SmallRyeConfigBuilder().withMapping(ServeConfig.Limits.class, "plus.serve.limits")
-                .withSources(new PropertiesConfigSource(limits, "test", 500)).build()
-                .getConfigMapping(ServeConfig.Limits.class, "plus.serve.limits");
-        return new FeedbackParser(json, parsed, NOW);
+        return new FeedbackParser(json, LimitsConfig.from(limits), NOW);
     }
 
     private static String preference(String user, String eventId) {

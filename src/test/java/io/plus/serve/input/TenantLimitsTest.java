@@ -1,9 +1,6 @@
 package io.plus.serve.input;
 
 import io.plus.serve.ServeConfig;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,11 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Per-tenant limits read from configuration the way the server reads them. */
 class TenantLimitsTest {
     private static ServeConfig.Limits limits(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withMapping(ServeConfig.Limits.class, "plus.serve.limits")
-                .withSources(new PropertiesConfigSource(properties, "test", 500))
-                .build();
-        return config.getConfigMapping(ServeConfig.Limits.class, "plus.serve.limits");
+        return LimitsConfig.from(properties);
     }
 
     @Test
