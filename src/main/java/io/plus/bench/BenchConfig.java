@@ -3,7 +3,9 @@ package io.plus.bench;
 import io.plus.training.TrainConfig;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What a benchmark run does: which datasets and methods, how many seeds, where results go. */
 public record BenchConfig(List<DatasetSource> datasets, List<String> methods, List<Long> seeds,
@@ -14,6 +16,13 @@ public record BenchConfig(List<DatasetSource> datasets, List<String> methods, Li
         seeds = List.copyOf(seeds);
         if (datasets.isEmpty() || methods.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("a benchmark needs datasets, methods and seeds");
+        }
+        Set<String> names = new HashSet<>();
+        for (DatasetSource source : datasets) {
+            if (!names.add(source.name())) {
+                throw new IllegalArgumentException("two datasets are named '" + source.name()
+                        + "': results are reported by name, so each needs its own (rename a folder)");
+            }
         }
     }
 }

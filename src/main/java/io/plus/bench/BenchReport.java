@@ -30,6 +30,7 @@ public final class BenchReport {
         document.put("seeds", result.seeds());
         document.put("totalSeconds", result.totalSeconds());
         document.put("phaseSeconds", result.phaseSeconds());
+        document.put("notes", result.notes());
         document.put("summary", result.summary());
         document.put("runs", result.runs());
         document.put("summaries", result.summaries());

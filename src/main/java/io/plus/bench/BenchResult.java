@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** Everything one benchmark run measured, and its mean ± std summary over seeds. */
+/**
+ * Everything one benchmark run measured, and its mean ± std summary over seeds; {@code notes} say
+ * what could not be measured and why (a dataset without hidden truth has no Oracle, for example).
+ */
 public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs, List<SummaryRecord> summaries,
-                          Map<String, Double> phaseSeconds, double totalSeconds) {
+                          Map<String, Double> phaseSeconds, double totalSeconds, List<String> notes) {
 
     /** Mean ± sample standard deviation of one metric over seeds for a (dataset, split, method). */
     public record Stat(double mean, double std, int n) {

@@ -14,14 +14,20 @@ import io.plus.summary.SummaryConditioner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every method on every dataset and seed, on the same embeddings and splits, and collects
  * per-split metrics. Printing and files are left to {@link BenchReport}.
  */
 public final class BenchRunner {
+    /** What a dataset without hidden truth (no {@code truth.jsonl}) cannot report. */
+    static final String NO_TRUTH = "no hidden truth (truth.jsonl), so no Oracle, no controversial pairs, "
+            + "no Bayes ceiling, no other type's summary and no check that summaries name the preference";
+
     private final TextEncoder encoder;
     private final MethodRegistry registry;
 
@@ -35,6 +41,7 @@ public final class BenchRunner {
         List<RunRecord> runs = new ArrayList<>();
         List<SummaryRecord> summaryReports = new ArrayList<>();
         Map<String, Double> phases = new LinkedHashMap<>();
+        Set<String> notes = new LinkedHashSet<>();
         long start = System.nanoTime();
         for (long seed : config.seeds()) {
             for (DatasetSource source : config.datasets()) {
@@ -50,6 +57,12 @@ public final class BenchRunner {
                 progress.advance(1, where + ": " + embeddings.size() + " texts embedded");
 
                 for (RewardMethod method : methods) {
+                    if (method.readsGroundTruth() && dataset.truth().isEmpty()) {
+                        notes.add(source.name() + ": " + NO_TRUTH);
+                        progress.advance(config.training().epochs() + 1L, where + ": " + method.name()
+                                + " skipped (no hidden truth)");
+                        continue;
+                    }
                     long t2 = System.nanoTime();
                     int epochs = config.training().epochs();
                     int[] epochsDone = {0};
@@ -87,7 +100,7 @@ public final class BenchRunner {
             }
         }
         return new BenchResult(encoder.id(), config.seeds(), runs, summaryReports, phases,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, List.copyOf(notes));
     }
 
     /** Work units a run will report, for the ETA. */

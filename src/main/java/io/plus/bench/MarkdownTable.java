@@ -18,6 +18,12 @@ public final class MarkdownTable {
         out.append(String.format(Locale.ROOT, "Encoder %s, seeds %s, %.0f s in all. Accuracy in %%, mean ± std over seeds; "
                 + "\"controversial\" = pairs on which user types disagree; Bayes = best accuracy the labels allow.%n%n",
                 result.encoderId(), result.seeds(), result.totalSeconds()));
+        for (String note : result.notes()) {
+            out.append("Note: ").append(note).append(".\n");
+        }
+        if (!result.notes().isEmpty()) {
+            out.append('\n');
+        }
         out.append("| Dataset | Split | Method | Acc. controversial | Acc. all | NLL all | Bayes contr. / all | Pairs contr. / all |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         List<BenchResult.Row> rows = result.summary();

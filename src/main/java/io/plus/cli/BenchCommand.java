@@ -5,6 +5,7 @@ import io.plus.bench.BenchReport;
 import io.plus.bench.BenchResult;
 import io.plus.bench.BenchRunner;
 import io.plus.bench.DatasetCatalog;
+import io.plus.bench.DatasetFolder;
 import io.plus.bench.DatasetSource;
 import io.plus.bench.MarkdownTable;
 import io.plus.bench.Progress;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,6 +42,11 @@ public class BenchCommand implements Callable<Integer> {
             + "pets, pets-ood, attributes, attributes-mix, and dsp when its file is given).")
     List<String> datasets;
 
+    @Option(names = "--data", split = ",", paramLabel = "DIR", description = "Dataset folders of your own "
+            + "(pairs.jsonl, optionally truth.jsonl; as `plus import` writes them), benchmarked like the built-in sets: "
+            + "their splits are used as they are. Given alone, only these run; add --datasets for built-in ones too.")
+    List<Path> data;
+
     @Option(names = "--methods", split = ",", description = "Methods to run (default: all registered).")
     List<String> methods;
 
@@ -55,12 +62,18 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<DatasetSource> sources = new ArrayList<>();
         Optional<Path> dsp = DatasetCatalog.dspFile(dspFile);
-        if (dsp.isEmpty() && datasets == null) {
-            System.err.println("note: dsp skipped (give --dsp-file or set PLUS_DSP_FILE to include the real DSP data)");
+        if (datasets != null || data == null) {
+            if (dsp.isEmpty() && datasets == null) {
+                System.err.println("note: dsp skipped (give --dsp-file or set PLUS_DSP_FILE to include the real DSP data)");
+            }
+            (datasets == null ? DatasetCatalog.defaultNames(dsp.isPresent()) : datasets)
+                    .forEach(name -> sources.add(DatasetCatalog.source(name, quick, dsp)));
         }
-        List<DatasetSource> sources = (datasets == null ? DatasetCatalog.defaultNames(dsp.isPresent()) : datasets)
-                .stream().map(name -> DatasetCatalog.source(name, quick, dsp)).toList();
+        for (Path folder : data == null ? List.<Path>of() : data) {
+            sources.add(DatasetFolder.read(folder)); // read and checked now: a bad folder fails before training
+        }
         int seedCount = seeds != null ? seeds : quick ? 1 : 3;
         TrainConfig training = TrainConfig.defaults(1);
         if (epochs != null) {

@@ -15,6 +15,11 @@ public record GroundTruth(Map<String, UserTruth> users, Map<String, PairTruth> p
         pairs = Map.copyOf(pairs);
     }
 
+    /** No hidden labels at all (real data, or a folder without {@code truth.jsonl}). */
+    public boolean isEmpty() {
+        return users.isEmpty() && pairs.isEmpty();
+    }
+
     public Optional<UserTruth> user(String userId) {
         return Optional.ofNullable(users.get(userId));
     }

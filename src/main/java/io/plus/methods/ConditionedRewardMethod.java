@@ -36,6 +36,11 @@ public final class ConditionedRewardMethod implements RewardMethod {
     }
 
     @Override
+    public boolean readsGroundTruth() {
+        return conditioning.readsGroundTruth();
+    }
+
+    @Override
     public FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch) {
         // Only the Oracle may see hidden labels; everyone else gets the observable data alone.
         Dataset visible = conditioning.readsGroundTruth() ? dataset : dataset.withoutTruth();

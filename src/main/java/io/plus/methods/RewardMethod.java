@@ -11,4 +11,9 @@ public interface RewardMethod {
 
     /** Trains on the dataset's TRAIN pairs; {@code onEpoch} is told each finished epoch. */
     FittedModel fit(Dataset dataset, EmbeddingTable embeddings, TrainConfig config, IntConsumer onEpoch);
+
+    /** Whether it needs the hidden ground truth to run at all (the Oracle); such a method skips data without it. */
+    default boolean readsGroundTruth() {
+        return false;
+    }
 }

@@ -50,7 +50,7 @@ public final class CoAdaptationTrainer {
      */
     public Result train(Dataset visible, EmbeddingTable embeddings, StatementBank bank, Optional<Path> checkpointDir,
                         int checkpointEvery, Consumer<IterationLog> onIteration) {
-        if (!visible.truth().users().isEmpty() || !visible.truth().pairs().isEmpty()) {
+        if (!visible.truth().isEmpty()) {
             throw new IllegalArgumentException("co-adaptation must not see hidden labels: pass dataset.withoutTruth()");
         }
         int d = embeddings.dimension();

@@ -92,6 +92,19 @@ class CommandLineTest {
     }
 
     @Test
+    void benchOnAFolderItCannotScoreIsOneLineBeforeAnythingTrains(QuarkusMainLauncher launcher) throws Exception {
+        Path trainOnly = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(trainOnly.resolve("pairs.jsonl"), """
+                {"kind":"pair","id":"p1","user":"u1","prompt":"q","chosen":"a","rejected":"b","split":"train"}
+                """);
+        LaunchResult result = launcher.launch("bench", "--data", trainOnly.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("no test pairs, so there is nothing to score"), result.getErrorOutput());
+        assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
+        assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
     void trainRunRefusesBadArgumentsInOneLineAndSaysSoInItsTerminationMessage(QuarkusMainLauncher launcher)
             throws Exception {
         String[][] bad = {
