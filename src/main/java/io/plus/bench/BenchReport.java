@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes a benchmark result as Markdown, JSON and an SVG chart into the output folder. */
@@ -16,7 +18,8 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    public record Written(Path markdown, Path json, Path chart) {
+    /** The files written; {@code coldStartCharts} holds one chart per dataset with a cold-start curve. */
+    public record Written(Path markdown, Path json, Path chart, List<Path> coldStartCharts) {
     }
 
     public static Written write(BenchResult result, Path directory) throws IOException {
@@ -34,8 +37,16 @@ public final class BenchReport {
         document.put("summary", result.summary());
         document.put("runs", result.runs());
         document.put("summaries", result.summaries());
+        document.put("coldStart", result.coldStartSummary());
+        document.put("coldStartRuns", result.coldStart());
         JSON.writeValue(json.toFile(), document);
         Files.writeString(chart, SvgChart.render(result));
-        return new Written(markdown, json, chart);
+        List<Path> curves = new ArrayList<>();
+        for (String dataset : result.coldStart().stream().map(ColdStartRecord::dataset).distinct().toList()) {
+            Path curve = directory.resolve("coldstart-" + dataset.replaceAll("[^A-Za-z0-9._-]", "_") + ".svg");
+            Files.writeString(curve, ColdStartChart.render(result, dataset));
+            curves.add(curve);
+        }
+        return new Written(markdown, json, chart, curves);
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
  * what could not be measured and why (a dataset without hidden truth has no Oracle, for example).
  */
 public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs, List<SummaryRecord> summaries,
-                          Map<String, Double> phaseSeconds, double totalSeconds, List<String> notes) {
+                          List<ColdStartRecord> coldStart, Map<String, Double> phaseSeconds, double totalSeconds,
+                          List<String> notes) {
 
     /** Mean ± sample standard deviation of one metric over seeds for a (dataset, split, method). */
     public record Stat(double mean, double std, int n) {
@@ -50,6 +51,28 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
                     stat(group, r -> r.metrics().all().bayesAccuracy()),
                     stat(group, r -> r.metrics().controversial().bayesAccuracy()),
                     first.metrics().all().count(), first.metrics().controversial().count()));
+        }
+        return rows;
+    }
+
+    /** One point of a cold-start curve over seeds: a dataset, a method (or the ceiling) and a context budget. */
+    public record CurveRow(String dataset, String method, int k, Stat accuracyAll, Stat accuracyControversial,
+                           int users, int usersWithK) {
+    }
+
+    public List<CurveRow> coldStartSummary() {
+        Map<String, List<ColdStartRecord>> groups = new LinkedHashMap<>();
+        for (ColdStartRecord point : coldStart) {
+            groups.computeIfAbsent(point.dataset() + "\u0000" + point.method() + "\u0000" + point.k(),
+                    key -> new ArrayList<>()).add(point);
+        }
+        List<CurveRow> rows = new ArrayList<>();
+        for (List<ColdStartRecord> group : groups.values()) {
+            ColdStartRecord first = group.get(0);
+            rows.add(new CurveRow(first.dataset(), first.method(), first.k(),
+                    Stat.of(group.stream().map(p -> p.all().accuracy()).toList()),
+                    Stat.of(group.stream().map(p -> p.controversial().accuracy()).toList()),
+                    first.users(), first.usersWithK()));
         }
         return rows;
     }

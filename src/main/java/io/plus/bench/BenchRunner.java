@@ -2,7 +2,10 @@ package io.plus.bench;
 
 import io.plus.data.Dataset;
 import io.plus.encoder.TextEncoder;
+import io.plus.data.ContextBudget;
+import io.plus.eval.ColdStartCurve;
 import io.plus.eval.Evaluator;
+import io.plus.eval.IdentificationCeiling;
 import io.plus.eval.SplitMetrics;
 import io.plus.eval.SummaryEvaluation;
 import io.plus.methods.EmbeddingTable;
@@ -42,17 +45,21 @@ public final class BenchRunner {
         List<SummaryRecord> summaryReports = new ArrayList<>();
         Map<String, Double> phases = new LinkedHashMap<>();
         Set<String> notes = new LinkedHashSet<>();
+        List<ColdStartRecord> coldStart = new ArrayList<>();
         long start = System.nanoTime();
         for (long seed : config.seeds()) {
             for (DatasetSource source : config.datasets()) {
                 String where = source.name() + " seed " + seed;
                 long t0 = System.nanoTime();
-                Dataset dataset = source.load(seed);
+                Dataset full = source.load(seed);
+                // the main tables read as much of the unseen users' context as the rest of their users have
+                Dataset dataset = source.contextBudget().isPresent() ? ContextBudget.truncate(full,
+                        ContextBudget.unseenUsers(full), source.contextBudget().getAsInt(), source.contextUnit()) : full;
                 add(phases, "generate", t0);
                 progress.advance(1, where + ": " + dataset.pairs().size() + " pairs ready");
 
                 long t1 = System.nanoTime();
-                EmbeddingTable embeddings = EmbeddingTable.embed(dataset, encoder, done -> { });
+                EmbeddingTable embeddings = EmbeddingTable.embed(full, encoder, done -> { });
                 add(phases, "embed", t1);
                 progress.advance(1, where + ": " + embeddings.size() + " texts embedded");
 
@@ -94,13 +101,35 @@ public final class BenchRunner {
                         summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,
                                 SummaryEvaluation.report(summaries, dataset, 6)));
                     }
+                    coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings));
                     add(phases, "evaluate", t3);
                     progress.advance(1, where + ": " + method.name() + " evaluated");
                 }
             }
         }
-        return new BenchResult(encoder.id(), config.seeds(), runs, summaryReports, phases,
+        return new BenchResult(encoder.id(), config.seeds(), runs, summaryReports, coldStart, phases,
                 (System.nanoTime() - start) / 1e9, List.copyOf(notes));
+    }
+
+    /**
+     * The cold-start curve of a method that reads context; for the Oracle, the identification ceiling
+     * (what knowing the recognisable type allows). Other methods have a flat line: none.
+     */
+    private static List<ColdStartRecord> coldStart(DatasetSource source, long seed, RewardMethod method,
+                                                   FittedModel fitted, Dataset full, EmbeddingTable embeddings) {
+        List<ColdStartCurve.Point> points;
+        String line;
+        if (ColdStartCurve.applies(fitted)) {
+            points = ColdStartCurve.measure(fitted, full, embeddings, source.contextUnit(), ColdStartCurve.BUDGETS);
+            line = method.name();
+        } else if (method.readsGroundTruth() && IdentificationCeiling.applies(full)) {
+            points = IdentificationCeiling.measure(fitted, full, embeddings, source.contextUnit(), ColdStartCurve.BUDGETS);
+            line = ColdStartRecord.CEILING;
+        } else {
+            return List.of();
+        }
+        return points.stream().map(p -> new ColdStartRecord(source.name(), line, seed, p.k(), p.users(),
+                p.usersWithK(), p.metrics().all(), p.metrics().controversial())).toList();
     }
 
     /** Work units a run will report, for the ETA. */

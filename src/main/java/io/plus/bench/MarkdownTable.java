@@ -62,6 +62,7 @@ public final class MarkdownTable {
                         .append(named.n() == 0 ? "—" : percent(named)).append(" | ").append(examples).append(" |\n");
             }
         }
+        out.append(ColdStartTable.render(result));
         out.append(TimingTable.render(result));
         return out.toString();
     }

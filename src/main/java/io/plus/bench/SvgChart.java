@@ -15,7 +15,7 @@ import java.util.Set;
  * or swapped) stay in the tables and are left out here.
  */
 public final class SvgChart {
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1",
+    static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1",
             "#9c755f", "#edc948", "#ff9da7", "#bab0ac"};
     /** Room under a panel for the rotated group labels. */
     private static final int LABEL_SPACE = 110;
@@ -105,7 +105,7 @@ public final class SvgChart {
         }
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

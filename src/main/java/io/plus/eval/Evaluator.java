@@ -28,16 +28,19 @@ public final class Evaluator {
             if (!split.isTest() || pairs.isEmpty()) {
                 continue;
             }
-            double[] margins = model.margins(pairs, embeddings);
-            IntPredicate controversial = i -> dataset.truth().pair(pairs.get(i).id())
-                    .map(PairTruth::controversial).orElse(false);
-            results.add(new SplitMetrics(split, metrics(pairs, margins, i -> true, dataset),
-                    metrics(pairs, margins, controversial, dataset)));
+            results.add(metrics(split, pairs, model.margins(pairs, embeddings), dataset));
         }
         return results;
     }
 
-    /** A response as one user sees it; embeddings are shared arrays, so identity is the text's identity. */
+    /** Accuracy, NLL and Bayes ceiling on all of {@code pairs} and on their controversial ones. */
+    static SplitMetrics metrics(Split split, List<PreferencePair> pairs, double[] margins, Dataset dataset) {
+        IntPredicate controversial = i -> dataset.truth().pair(pairs.get(i).id())
+                .map(PairTruth::controversial).orElse(false);
+        return new SplitMetrics(split, metrics(pairs, margins, i -> true, dataset),
+                metrics(pairs, margins, controversial, dataset));
+    }
+
     /** Metrics over the pairs {@code included} selects (by index). */
     private static PairMetrics metrics(List<PreferencePair> pairs, double[] margins, IntPredicate included,
                                        Dataset dataset) {

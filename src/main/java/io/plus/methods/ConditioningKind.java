@@ -45,10 +45,10 @@ public enum ConditioningKind {
         public UserConditioner bind(Dataset dataset, EmbeddingTable embeddings) {
             Map<String, ContextEncoder.Encoding> encodings = ContextEncoder.encodeAll(dataset, embeddings);
             float[] none = new float[embeddings.dimension()];
-            return UserConditioner.of(embeddings.dimension(), user -> {
+            return ContextConditioner.of(UserConditioner.of(embeddings.dimension(), user -> {
                 ContextEncoder.Encoding encoding = encodings.get(user);
                 return encoding == null ? none : encoding.summed();
-            });
+            }), this::bind);
         }
     };
 

@@ -124,9 +124,16 @@ public final class VplMethod implements RewardMethod {
         MlpWeights encoderWeights = DjlMlp.export(encoderModel.getBlock(), d);
         MlpWeights rewardWeights = DjlMlp.export(rewardModel.getBlock(), featureDim + LATENT);
         RewardHead head = new RewardHead(rewardWeights, layout, d, LATENT);
-        UserConditioner conditioner = UserConditioner.of(LATENT, user -> java.util.Arrays.copyOf(
-                encoderWeights.forwardAll(preferenceDirection(contexts, user, noContext)), LATENT));
+        UserConditioner conditioner = ContextConditioner.of(latents(encoderWeights, contexts, noContext),
+                (visible, embeddings) -> latents(encoderWeights, ContextEncoder.encodeAll(visible, embeddings), noContext));
         return new FittedModel(name(), Conditioning.VPL_LATENT, head, conditioner);
+    }
+
+    /** Each user's posterior mean from their context's preference direction. */
+    private static UserConditioner latents(MlpWeights encoderWeights, Map<String, ContextEncoder.Encoding> contexts,
+                                           float[] noContext) {
+        return UserConditioner.of(LATENT, user -> java.util.Arrays.copyOf(
+                encoderWeights.forwardAll(preferenceDirection(contexts, user, noContext)), LATENT));
     }
 
     private static float[] preferenceDirection(Map<String, ContextEncoder.Encoding> contexts, String user,

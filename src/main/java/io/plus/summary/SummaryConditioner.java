@@ -1,6 +1,9 @@
 package io.plus.summary;
 
 import io.plus.encoder.TextEncoder;
+import io.plus.data.Dataset;
+import io.plus.methods.ContextConditioner;
+import io.plus.methods.EmbeddingTable;
 import io.plus.methods.UserConditioner;
 
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * user's context, and the reward model reads its text through the encoder ({@link SummaryEncoding})
  * — exactly as it would read a summary a person wrote or edited.
  */
-public final class SummaryConditioner implements UserConditioner {
+public final class SummaryConditioner implements ContextConditioner {
     private final PolicyNetwork policy;
     private final StatementBank bank;
     private final Map<String, UserContext> contexts;
@@ -33,6 +36,12 @@ public final class SummaryConditioner implements UserConditioner {
         this.bank = bank;
         this.contexts = Map.copyOf(contexts);
         this.encoder = encoder;
+    }
+
+    /** The same summarizer, writing each user's summary from their context in {@code visible}. */
+    @Override
+    public SummaryConditioner readingContextOf(Dataset visible, EmbeddingTable embeddings) {
+        return new SummaryConditioner(policy, bank, UserContexts.of(visible, embeddings, bank), encoder);
     }
 
     @Override

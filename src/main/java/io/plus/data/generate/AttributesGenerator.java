@@ -42,14 +42,28 @@ public final class AttributesGenerator {
     static final double BT_SCALE = 4.0;
 
     public record Config(long seed, Variant variant, int seenUsers, int unseenUsers, int trainPairs,
-                         int testPairsPerSplit, int contextPairsPerUser, int heldOutTopics) {
+                         int testPairsPerSplit, int contextPairsPerUser, int heldOutTopics,
+                         int unseenContextPairsPerUser) {
+        /** Unseen users get as many context pairs as seen users. */
+        public Config(long seed, Variant variant, int seenUsers, int unseenUsers, int trainPairs,
+                      int testPairsPerSplit, int contextPairsPerUser, int heldOutTopics) {
+            this(seed, variant, seenUsers, unseenUsers, trainPairs, testPairsPerSplit, contextPairsPerUser,
+                    heldOutTopics, contextPairsPerUser);
+        }
+
+        /** Unseen users get {@code pairs} context pairs if that is more; the extra ones are drawn last. */
+        public Config withUnseenContextPairs(int pairs) {
+            return new Config(seed, variant, seenUsers, unseenUsers, trainPairs, testPairsPerSplit,
+                    contextPairsPerUser, heldOutTopics, pairs);
+        }
+
         public Config {
             int types = ResponseAttribute.values().length;
             if (variant == Variant.SINGLE && (seenUsers < types || unseenUsers < types)) {
                 throw new IllegalArgumentException("SINGLE needs at least one seen and one unseen user per type");
             }
             if (seenUsers < 1 || unseenUsers < 1 || trainPairs < 0 || testPairsPerSplit < 0
-                    || contextPairsPerUser < 0 || heldOutTopics < 1) {
+                    || contextPairsPerUser < 0 || heldOutTopics < 1 || unseenContextPairsPerUser < 0) {
                 throw new IllegalArgumentException("bad attributes config " + this);
             }
         }
@@ -130,6 +144,10 @@ public final class AttributesGenerator {
         }
         for (User u : unseen) {
             deal(List.of(u), config.contextPairsPerUser(), trainTopics, Split.CONTEXT);
+        }
+        for (User u : unseen) { // last: the pairs before are as without them
+            deal(List.of(u), config.unseenContextPairsPerUser() - config.contextPairsPerUser(), trainTopics,
+                    Split.CONTEXT);
         }
         return new Dataset(config.datasetName(), pairs, List.of(), new GroundTruth(truths, pairTruths));
     }

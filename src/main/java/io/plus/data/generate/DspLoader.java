@@ -51,12 +51,30 @@ public final class DspLoader {
     public static final String NORMAL = "normal";
 
     public record Config(long seed, int seenUsersPerType, int unseenUsersPerType, int contextQueriesPerUser,
-                         int trainQueriesPerUser, int testQueriesPerUser, double testFraction) {
+                         int trainQueriesPerUser, int testQueriesPerUser, double testFraction,
+                         int unseenContextQueriesPerUser) {
         public Config {
             if (seenUsersPerType < 1 || unseenUsersPerType < 1 || contextQueriesPerUser < 0 || trainQueriesPerUser < 1
-                    || testQueriesPerUser < 1 || !(testFraction > 0 && testFraction < 1)) {
+                    || testQueriesPerUser < 1 || !(testFraction > 0 && testFraction < 1)
+                    || unseenContextQueriesPerUser < 0) {
                 throw new IllegalArgumentException("bad dsp config " + this);
             }
+        }
+
+        /** Unseen users get as many context queries as seen users. */
+        public Config(long seed, int seenUsersPerType, int unseenUsersPerType, int contextQueriesPerUser,
+                      int trainQueriesPerUser, int testQueriesPerUser, double testFraction) {
+            this(seed, seenUsersPerType, unseenUsersPerType, contextQueriesPerUser, trainQueriesPerUser,
+                    testQueriesPerUser, testFraction, contextQueriesPerUser);
+        }
+
+        /**
+         * Unseen users get {@code queries} context queries if that is more; the extra ones are added
+         * after every other pair, so the rest of the dataset is the same as without them.
+         */
+        public Config withUnseenContextQueries(int queries) {
+            return new Config(seed, seenUsersPerType, unseenUsersPerType, contextQueriesPerUser, trainQueriesPerUser,
+                    testQueriesPerUser, testFraction, queries);
         }
 
         /**
@@ -106,7 +124,8 @@ public final class DspLoader {
         List<Entry> testPool = queries.subList(0, testQueries);
         List<Entry> trainPool = queries.subList(testQueries, queries.size());
         if (testPool.size() < config.testQueriesPerUser()
-                || trainPool.size() < config.contextQueriesPerUser() + config.trainQueriesPerUser()) {
+                || trainPool.size() < config.contextQueriesPerUser() + config.trainQueriesPerUser()
+                || trainPool.size() < config.unseenContextQueriesPerUser()) {
             throw new DatasetFormatException(name + ": " + queries.size() + " queries are too few: each user needs "
                     + config.contextQueriesPerUser() + " context and " + config.trainQueriesPerUser()
                     + " training queries from the " + trainPool.size() + " training queries and "
@@ -125,6 +144,7 @@ public final class DspLoader {
             slots.addAll(g);
         }
         PairSink sink = new PairSink(name);
+        List<ExtraContext> extraContext = new ArrayList<>();
         Map<String, UserTruth> userTruths = new LinkedHashMap<>();
         int seenUsers = types * config.seenUsersPerType();
         for (int u = 0; u < users; u++) {
@@ -142,16 +162,22 @@ public final class DspLoader {
             List<Entry> fromTestPool = new ArrayList<>(testPool);
             Collections.shuffle(fromTestPool, rng);
             // context queries come first and must offer at least one comparable pair
-            int ctx = 0;
-            for (int q = 0; q < fromTrainPool.size() && ctx < config.contextQueriesPerUser(); q++) {
+            int wanted = seen ? config.contextQueriesPerUser()
+                    : Math.max(config.contextQueriesPerUser(), config.unseenContextQueriesPerUser());
+            int found = 0;
+            for (int q = 0; q < fromTrainPool.size() && found < wanted; q++) {
                 Entry e = fromTrainPool.get(q);
                 if (others.stream().anyMatch(o -> e.comparable(domain, o))) {
-                    fromTrainPool.add(ctx++, fromTrainPool.remove(q));
+                    fromTrainPool.add(found++, fromTrainPool.remove(q));
                 }
             }
+            int ctx = Math.min(found, config.contextQueriesPerUser());
             for (int q = 0; q < ctx; q++) {
                 Entry e = fromTrainPool.get(q);
                 sink.add(user, domain, e, others, Split.CONTEXT);
+            }
+            if (!seen) {
+                extraContext.add(new ExtraContext(user, domain, others, List.copyOf(fromTrainPool.subList(ctx, found))));
             }
             if (seen) {
                 for (Entry e : fromTrainPool.subList(ctx, ctx + config.trainQueriesPerUser())) {
@@ -162,8 +188,17 @@ public final class DspLoader {
                 sink.add(user, domain, e, others, seen ? Split.TEST_SEEN_USERS : Split.TEST_UNSEEN_USERS);
             }
         }
+        for (ExtraContext extra : extraContext) { // last: the pairs before are as without them
+            for (Entry e : extra.queries()) {
+                sink.add(extra.user(), extra.domain(), e, extra.others(), Split.CONTEXT);
+            }
+        }
         return new Loaded(new Dataset("dsp", sink.pairs, List.of(), new GroundTruth(userTruths, sink.truths)),
                 List.copyOf(sink.skipped));
+    }
+
+    /** Context queries of an unseen user beyond {@link Config#contextQueriesPerUser()}, added after all else. */
+    private record ExtraContext(String user, String domain, List<String> others, List<Entry> queries) {
     }
 
     /** Collects the pairs with their truths, and the pairs that state no preference (each named once). */

@@ -64,15 +64,24 @@ public final class PetsGenerator {
 
     /**
      * Sizes are per user type: train pairs and test pairs (each test split) are dealt round-robin
-     * over that type's seen (or unseen) users; every user gets {@code contextPairsPerUser} context pairs.
+     * over that type's seen (or unseen) users; every user gets {@code contextPairsPerUser} context pairs,
+     * and unseen users {@code unseenContextPairsPerUser} if that is more (the extra ones come last, drawn
+     * after everything else, so the rest of the dataset is the same as without them).
      */
     public record Config(long seed, int trainPairsPerType, int testPairsPerType, int seenUsersPerType,
-                         int unseenUsersPerType, int contextPairsPerUser, boolean ood) {
+                         int unseenUsersPerType, int contextPairsPerUser, boolean ood, int unseenContextPairsPerUser) {
         public Config {
             if (trainPairsPerType < 0 || testPairsPerType < 0 || contextPairsPerUser < 0
-                    || seenUsersPerType < 1 || unseenUsersPerType < 1) {
+                    || seenUsersPerType < 1 || unseenUsersPerType < 1 || unseenContextPairsPerUser < 0) {
                 throw new IllegalArgumentException("pets config needs >= 1 user per group and no negative sizes: " + this);
             }
+        }
+
+        /** Unseen users get as many context pairs as seen users. */
+        public Config(long seed, int trainPairsPerType, int testPairsPerType, int seenUsersPerType,
+                      int unseenUsersPerType, int contextPairsPerUser, boolean ood) {
+            this(seed, trainPairsPerType, testPairsPerType, seenUsersPerType, unseenUsersPerType, contextPairsPerUser,
+                    ood, contextPairsPerUser);
         }
 
         /** The paper's sizes: 2000 train and 200 test pairs per user type, 3 context pairs per user. */
@@ -86,7 +95,12 @@ public final class PetsGenerator {
 
         public Config withOod(boolean ood) {
             return new Config(seed, trainPairsPerType, testPairsPerType, seenUsersPerType,
-                    unseenUsersPerType, contextPairsPerUser, ood);
+                    unseenUsersPerType, contextPairsPerUser, ood, unseenContextPairsPerUser);
+        }
+
+        public Config withUnseenContextPairs(int pairs) {
+            return new Config(seed, trainPairsPerType, testPairsPerType, seenUsersPerType,
+                    unseenUsersPerType, contextPairsPerUser, ood, pairs);
         }
 
         public String datasetName() {
@@ -124,14 +138,23 @@ public final class PetsGenerator {
                     add(type, user, CONTROVERSIAL, Split.CONTEXT);
                 }
             }
-            List<Animal[]> unseenContext = config.ood() ? oodContextTypes(type) : List.<Animal[]>of(CONTROVERSIAL);
             for (String user : unseen.get(type)) {
-                for (int i = 0; i < config.contextPairsPerUser(); i++) {
-                    add(type, user, unseenContext.get(rng.nextInt(unseenContext.size())), Split.CONTEXT);
-                }
+                addUnseenContext(type, user, config.contextPairsPerUser());
+            }
+        }
+        for (PetsUserType type : PetsUserType.values()) { // last: the pairs before are as without them
+            for (String user : unseen.get(type)) {
+                addUnseenContext(type, user, config.unseenContextPairsPerUser() - config.contextPairsPerUser());
             }
         }
         return new Dataset(config.datasetName(), pairs, List.of(), new GroundTruth(users, pairTruths));
+    }
+
+    private void addUnseenContext(PetsUserType type, String user, int count) {
+        List<Animal[]> kinds = config.ood() ? oodContextTypes(type) : List.<Animal[]>of(CONTROVERSIAL);
+        for (int i = 0; i < count; i++) {
+            add(type, user, kinds.get(rng.nextInt(kinds.size())), Split.CONTEXT);
+        }
     }
 
     /** Ids u000... in a seeded order, so an id says nothing about its user's type. */

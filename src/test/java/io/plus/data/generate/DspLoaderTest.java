@@ -24,12 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DspLoaderTest {
+public class DspLoaderTest {
     /** 2 seen + 1 unseen users per domain; 2 context, 5 training and 3 test queries each; 12 of 60 queries for tests. */
     private static final DspLoader.Config CONFIG = new DspLoader.Config(1, 2, 1, 2, 5, 3, 0.2);
 
     /** 60 queries whose answers name their style. */
-    static Path fixture(Path dir) throws Exception {
+    public static Path fixture(Path dir) throws Exception {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int q = 0; q < 60; q++) {
             Map<String, String> responses = new LinkedHashMap<>();

@@ -1,0 +1,61 @@
+package io.plus.eval;
+
+import io.plus.data.ContextBudget;
+import io.plus.data.ContextUnit;
+import io.plus.data.Dataset;
+import io.plus.data.PreferencePair;
+import io.plus.data.Split;
+import io.plus.methods.ContextConditioner;
+import io.plus.methods.EmbeddingTable;
+import io.plus.methods.FittedModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How much context a new user must give before personalization pays: a trained model's accuracy on
+ * the unseen users' test pairs when it reads only the first {@code k} units of each one's context.
+ * The same users and test pairs at every {@code k}; nothing is retrained.
+ */
+public final class ColdStartCurve {
+    /** The context budgets the benchmark reports. */
+    public static final List<Integer> BUDGETS = List.of(1, 2, 3, 5, 8);
+
+    private ColdStartCurve() {
+    }
+
+    /**
+     * One point: accuracy with {@code k} context units; {@code usersWithK} of the {@code users} had at
+     * least {@code k} (the others read all they had).
+     */
+    public record Point(int k, int users, int usersWithK, SplitMetrics metrics) {
+    }
+
+    /** Whether a model reads context at all (BTL and the Oracle do not: their line is flat). */
+    public static boolean applies(FittedModel model) {
+        return model.conditioner() instanceof ContextConditioner;
+    }
+
+    public static List<Point> measure(FittedModel model, Dataset dataset, EmbeddingTable embeddings, ContextUnit unit,
+                                      List<Integer> budgets) {
+        if (!(model.conditioner() instanceof ContextConditioner reader)) {
+            throw new IllegalArgumentException(model.method() + " does not read context");
+        }
+        Set<String> users = ContextBudget.unseenUsers(dataset);
+        List<PreferencePair> pairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
+        List<Point> points = new ArrayList<>();
+        for (int k : budgets) {
+            Dataset view = ContextBudget.truncate(dataset, users, k, unit).withoutTruth();
+            FittedModel atK = new FittedModel(model.method(), model.conditioning(), model.head(),
+                    reader.readingContextOf(view, embeddings));
+            points.add(new Point(k, users.size(), usersWithAtLeast(dataset, users, k, unit),
+                    Evaluator.metrics(Split.TEST_UNSEEN_USERS, pairs, atK.margins(pairs, embeddings), dataset)));
+        }
+        return points;
+    }
+
+    static int usersWithAtLeast(Dataset dataset, Set<String> users, int k, ContextUnit unit) {
+        return (int) users.stream().filter(u -> ContextBudget.units(dataset, u, unit) >= k).count();
+    }
+}
