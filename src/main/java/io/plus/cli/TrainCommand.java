@@ -5,6 +5,8 @@ import io.plus.data.io.DatasetReader;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.SplitMetrics;
 import io.plus.methods.catalog.MethodRegistry;
+import io.plus.summary.Checkpoint;
+import io.plus.summary.PlusMethod;
 import io.plus.methods.RewardMethod;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.training.TrainConfig;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -33,6 +36,14 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "Version name of the new bundle (default: method and UTC time).")
     String version;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "PLUS only: checkpoint co-adaptation into DIR; "
+            + "run the same command again to resume a stopped run after its last checkpoint.")
+    Path checkpoints;
+
+    @Option(names = "--checkpoint-every", defaultValue = "10",
+            description = "Iterations between checkpoints (default: ${DEFAULT-VALUE}; one is always written at the end).")
+    int checkpointEvery;
+
     @Mixin
     TrainingOptions training;
 
@@ -46,6 +57,9 @@ public class TrainCommand implements Callable<Integer> {
         int total = config.epochs();
         try (TextEncoder encoder = encoderOptions.open()) {
             RewardMethod chosen = MethodRegistry.standard(encoder, training.iterations).require(method);
+            if (checkpoints != null) {
+                chosen = checkpointed(chosen);
+            }
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
             for (SplitMetrics split : outcome.metrics()) {
@@ -54,5 +68,18 @@ public class TrainCommand implements Callable<Integer> {
             System.out.println("model bundle " + outcome.modelVersion() + " -> " + outcome.bundle());
         }
         return 0;
+    }
+
+    private RewardMethod checkpointed(RewardMethod chosen) throws IOException {
+        if (!(chosen instanceof PlusMethod plus)) {
+            throw new IllegalArgumentException("--checkpoints is for PLUS and PLUS-untrained (co-adaptation); "
+                    + chosen.name() + " trains its reward model in one go");
+        }
+        Optional<Checkpoint> last = Checkpoint.read(checkpoints);
+        if (last.isPresent()) {
+            System.err.printf("resuming co-adaptation after iteration %d (checkpoint in %s)%n",
+                    last.get().iteration(), checkpoints);
+        }
+        return plus.withCheckpoints(checkpoints, checkpointEvery);
     }
 }

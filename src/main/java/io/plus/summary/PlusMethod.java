@@ -10,6 +10,7 @@ import io.plus.model.FeatureLayout;
 import io.plus.model.RewardHead;
 import io.plus.training.TrainConfig;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -26,6 +27,8 @@ public final class PlusMethod implements RewardMethod {
     private final boolean trainSummarizer;
     private final int iterations;
     private final Consumer<IterationLog> onIteration;
+    private final Optional<Path> checkpoints;
+    private final int checkpointEvery;
 
     public PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations) {
         this(name, encoder, trainSummarizer, iterations, log -> { });
@@ -34,11 +37,29 @@ public final class PlusMethod implements RewardMethod {
     /** {@code onIteration} hears every co-adaptation iteration (reward, accuracy, seconds): for progress logs. */
     public PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations,
                       Consumer<IterationLog> onIteration) {
+        this(name, encoder, trainSummarizer, iterations, onIteration, Optional.empty(), 0);
+    }
+
+    private PlusMethod(String name, TextEncoder encoder, boolean trainSummarizer, int iterations,
+                       Consumer<IterationLog> onIteration, Optional<Path> checkpoints, int checkpointEvery) {
         this.name = name;
         this.encoder = encoder;
         this.trainSummarizer = trainSummarizer;
         this.iterations = iterations;
         this.onIteration = onIteration;
+        this.checkpoints = checkpoints;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    /**
+     * The same method, checkpointing co-adaptation into {@code folder} every {@code every} iterations and
+     * at the end; a run given a folder that holds a checkpoint resumes after that checkpoint's iteration.
+     */
+    public PlusMethod withCheckpoints(Path folder, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("checkpoints are written every 1 or more iterations, not " + every);
+        }
+        return new PlusMethod(name, encoder, trainSummarizer, iterations, onIteration, Optional.of(folder), every);
     }
 
     @Override
@@ -55,7 +76,7 @@ public final class PlusMethod implements RewardMethod {
                 .withIterations(iterations).withTrainSummarizer(trainSummarizer);
         int epochs = config.epochs();
         CoAdaptationTrainer.Result result = new CoAdaptationTrainer(encoder, coAdaptation).train(visible, embeddings,
-                bank, Optional.empty(), 0, log -> {
+                bank, checkpoints, checkpointEvery, log -> {
                     onIteration.accept(log);
                     // progress in the bench's units: iterations mapped onto "epochs"
                     int before = (int) ((long) (log.iteration() - 1) * epochs / iterations);

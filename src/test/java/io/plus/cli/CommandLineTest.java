@@ -5,6 +5,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.plus.summary.Checkpoint;
+import io.plus.summary.IterationLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +104,39 @@ class CommandLineTest {
         assertTrue(result.getErrorOutput().contains("no test pairs, so there is nothing to score"), result.getErrorOutput());
         assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
         assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
+    void aStoppedPlusTrainingResumesFromItsCheckpoint(QuarkusMainLauncher launcher) throws Exception {
+        Path data = tmp.resolve("pets");
+        Path checkpoints = tmp.resolve("checkpoints");
+        assertEquals(0, launcher.launch("generate", "--dataset", "pets", "--quick", "--out", data.toString()).exitCode());
+        String[] common = {"train", "--data", data.toString(), "--method", "PLUS", "--epochs", "2", "--checkpoints",
+                checkpoints.toString(), "--checkpoint-every", "2", "--cache-dir", tmp.resolve("cache").toString(),
+                "--bundles", tmp.resolve("models").toString()};
+        LaunchResult first = launcher.launch(with(common, "--iterations", "3", "--model-version", "first"));
+        assertEquals(0, first.exitCode(), first.getErrorOutput());
+        assertEquals(3, Checkpoint.read(checkpoints).orElseThrow().iteration(), "the last iteration is checkpointed");
+
+        LaunchResult resumed = launcher.launch(with(common, "--iterations", "6", "--model-version", "resumed"));
+        assertEquals(0, resumed.exitCode(), resumed.getErrorOutput());
+        assertTrue(resumed.getErrorOutput().contains("resuming co-adaptation after iteration 3"), resumed.getErrorOutput());
+        Checkpoint last = Checkpoint.read(checkpoints).orElseThrow();
+        assertEquals(6, last.iteration());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), last.log().stream().map(IterationLog::iteration).toList(),
+                "the resumed run continues the first one's log");
+        assertTrue(resumed.getOutput().contains("model bundle resumed"), resumed.getOutput());
+
+        LaunchResult btl = launcher.launch("train", "--data", data.toString(), "--method", "BTL", "--checkpoints",
+                checkpoints.toString(), "--cache-dir", tmp.resolve("cache").toString());
+        assertEquals(2, btl.exitCode());
+        assertTrue(btl.getErrorOutput().contains("--checkpoints is for PLUS and PLUS-untrained"), btl.getErrorOutput());
+    }
+
+    private static String[] with(String[] common, String... more) {
+        List<String> all = new ArrayList<>(List.of(common));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
