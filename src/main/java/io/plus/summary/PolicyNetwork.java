@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class PolicyNetwork {
     /** Logit given to actions that are not allowed; large enough that their probability is exactly zero. */
-    static final float MASKED = -1e9f;
+    public static final float MASKED = -1e9f;
 
     private final MlpWeights weights;
     private final MlpForward forward;

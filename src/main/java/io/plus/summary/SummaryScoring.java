@@ -1,7 +1,7 @@
 package io.plus.summary;
 
 /** Arithmetic shared by the plain-Java and the DJL summarizer so both score actions identically. */
-final class SummaryScoring {
+public final class SummaryScoring {
     private SummaryScoring() {
     }
 
@@ -9,7 +9,7 @@ final class SummaryScoring {
      * From the network output {@code [query (d), stop logit, value]}: the logits of every
      * statement (query · statement embedding + weighted evidence), then STOP, then the value.
      */
-    static float[] logitsAndValue(float[] out, float[][] statementEmbeddings, int d, float[] evidence,
+    public static float[] logitsAndValue(float[] out, float[][] statementEmbeddings, int d, float[] evidence,
                                   float evidenceWeight) {
         int k = statementEmbeddings.length;
         float[] result = new float[k + 2];
@@ -26,14 +26,14 @@ final class SummaryScoring {
     }
 
     /** Running mean of the written statements' embeddings after adding the {@code count}-th. */
-    static void updateMean(float[] mean, float[] added, int count) {
+    public static void updateMean(float[] mean, float[] added, int count) {
         for (int i = 0; i < mean.length; i++) {
             mean[i] += (added[i] - mean[i]) / count;
         }
     }
 
     /** Log-softmax over the allowed actions of {@code logits[0..actions)}; disallowed get {@link PolicyNetwork#MASKED}. */
-    static double[] logSoftmax(float[] logits, boolean[] allowed) {
+    public static double[] logSoftmax(float[] logits, boolean[] allowed) {
         double max = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < allowed.length; a++) {
             if (allowed[a]) {

@@ -1,6 +1,6 @@
 package io.plus.trainrun;
 
-import io.plus.summary.IterationLog;
+import io.plus.summary.training.IterationLog;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -5,8 +5,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import io.plus.summary.Checkpoint;
-import io.plus.summary.IterationLog;
+import io.plus.summary.training.Checkpoint;
+import io.plus.summary.training.IterationLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

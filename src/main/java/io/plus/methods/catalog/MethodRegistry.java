@@ -5,8 +5,8 @@ import io.plus.methods.ConditionedRewardMethod;
 import io.plus.methods.ConditioningKind;
 import io.plus.methods.RewardMethod;
 import io.plus.methods.VplMethod;
-import io.plus.summary.IterationLog;
-import io.plus.summary.PlusMethod;
+import io.plus.summary.training.IterationLog;
+import io.plus.summary.training.PlusMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.StatementBank;
+import io.plus.summary.UserContexts;
+import io.plus.summary.SummaryConditioner;
+import io.plus.summary.StyleClusterMiner;
+import io.plus.summary.StatementMiner;
 import io.plus.data.Dataset;
 import io.plus.encoder.TextEncoder;
 import io.plus.methods.Conditioning;

@@ -1,5 +1,7 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.StatementBank;
+import io.plus.summary.StatementMiner;
 import io.plus.data.Dataset;
 import io.plus.data.generate.PetsGenerator;
 import io.plus.encoder.EncoderSpec;

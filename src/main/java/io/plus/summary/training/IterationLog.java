@@ -1,4 +1,4 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
 /**
  * What one co-adaptation iteration measured: the summaries' mean reward (log-likelihood of the

@@ -1,5 +1,9 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.SummaryScoring;
+import io.plus.summary.SummaryShape;
+import io.plus.summary.PolicyNetwork;
+import io.plus.summary.UserContext;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;

@@ -1,5 +1,6 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.UserContext;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
 import org.junit.jupiter.api.Test;
 

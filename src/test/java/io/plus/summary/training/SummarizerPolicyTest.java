@@ -1,5 +1,8 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.SummaryShape;
+import io.plus.summary.PolicyNetwork;
+import io.plus.summary.UserContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

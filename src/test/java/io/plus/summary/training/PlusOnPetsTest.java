@@ -1,5 +1,6 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.SummaryConditioner;
 import io.plus.bundle.BundleManifest;
 import io.plus.bundle.BundleStore;
 import io.plus.bundle.ModelBundle;

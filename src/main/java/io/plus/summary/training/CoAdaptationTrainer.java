@@ -1,5 +1,14 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
+import io.plus.summary.Statement;
+import io.plus.summary.SummaryText;
+import io.plus.summary.StatementBank;
+import io.plus.summary.SummaryShape;
+import io.plus.summary.PolicyNetwork;
+import io.plus.summary.SummaryEncoding;
+import io.plus.summary.UserContexts;
+import io.plus.summary.SummaryRenderer;
+import io.plus.summary.UserContext;
 import io.plus.data.Dataset;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;

@@ -1,4 +1,4 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
 import io.plus.training.BradleyTerryLoss;
 

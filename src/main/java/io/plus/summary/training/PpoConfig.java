@@ -1,4 +1,4 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
 /**
  * PPO settings of the summarizer, after the paper: clip 0.2, GAE λ 0.95, normalised advantages,

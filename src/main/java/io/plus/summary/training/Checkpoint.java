@@ -1,4 +1,4 @@
-package io.plus.summary;
+package io.plus.summary.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plus.model.MlpWeights;
