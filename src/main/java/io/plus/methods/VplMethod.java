@@ -23,7 +23,7 @@ import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
 import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
-import io.plus.training.DjlOffline;
+import io.plus.training.DjlSetup;
 import io.plus.training.EarlyStopping;
 import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
@@ -44,7 +44,7 @@ import java.util.function.IntConsumer;
  */
 public final class VplMethod implements RewardMethod {
     static {
-        DjlOffline.ensure();
+        DjlSetup.ensure();
     }
 
     private static final int LATENT = 8;

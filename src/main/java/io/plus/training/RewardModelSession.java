@@ -28,7 +28,7 @@ import java.util.function.IntConsumer;
  */
 public final class RewardModelSession implements AutoCloseable {
     static {
-        DjlOffline.ensure();
+        DjlSetup.ensure();
     }
 
     private final TrainConfig config;

@@ -10,6 +10,7 @@ import io.plus.data.Split;
 import io.plus.encoder.TextEncoder;
 import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
+import io.plus.training.DjlSetup;
 import io.plus.pipeline.TrainPipeline;
 
 import javax.sql.DataSource;
@@ -189,6 +190,7 @@ public final class TrainRunJob {
 
     /** The device DJL's PyTorch engine trains on: a GPU when it has one. */
     static String device() {
+        DjlSetup.ensure();
         Engine engine = Engine.getEngine("PyTorch");
         return engine.defaultDevice() + " (PyTorch " + engine.getVersion() + ", " + engine.getGpuCount() + " GPUs visible)";
     }

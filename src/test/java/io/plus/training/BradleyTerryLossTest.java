@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class BradleyTerryLossTest {
     static {
-        DjlOffline.ensure();
+        DjlSetup.ensure();
     }
 
     private static double sigmoid(double x) {

@@ -22,7 +22,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.plus.model.MlpWeights;
 import io.plus.training.DjlMlp;
-import io.plus.training.DjlOffline;
+import io.plus.training.DjlSetup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ import java.util.Random;
  */
 public final class SummarizerPolicy implements AutoCloseable {
     static {
-        DjlOffline.ensure();
+        DjlSetup.ensure();
     }
 
     private final SummaryShape shape;
