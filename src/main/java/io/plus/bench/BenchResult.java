@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -69,12 +70,37 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
         List<CurveRow> rows = new ArrayList<>();
         for (List<ColdStartRecord> group : groups.values()) {
             ColdStartRecord first = group.get(0);
+            // the fewest over seeds: a user dealt out differently may have more context at one seed
             rows.add(new CurveRow(first.dataset(), first.method(), first.k(),
                     Stat.of(group.stream().map(p -> p.all().accuracy()).toList()),
                     Stat.of(group.stream().map(p -> p.controversial().accuracy()).toList()),
-                    first.users(), first.usersWithK()));
+                    group.stream().mapToInt(ColdStartRecord::users).min().orElseThrow(),
+                    group.stream().mapToInt(ColdStartRecord::usersWithK).min().orElseThrow()));
         }
         return rows;
+    }
+
+    /** Methods that read no context: flat reference lines beside the cold-start curves. */
+    public static final List<String> CURVE_REFERENCES = List.of("BTL", "Oracle");
+
+    /** A dataset's cold-start points, and its lines (methods, then the ceiling) in report order. */
+    public record Curves(List<CurveRow> points, List<String> lines) {
+    }
+
+    public Curves coldStartCurves(String dataset) {
+        List<CurveRow> points = coldStartSummary().stream().filter(r -> r.dataset().equals(dataset)).toList();
+        List<String> lines = new ArrayList<>(points.stream().map(CurveRow::method).distinct()
+                .filter(line -> !line.equals(ColdStartRecord.CEILING)).toList());
+        if (points.stream().anyMatch(r -> r.method().equals(ColdStartRecord.CEILING))) {
+            lines.add(ColdStartRecord.CEILING); // last, beside the Oracle it is measured with
+        }
+        return new Curves(points, lines);
+    }
+
+    /** The main table's unseen-users row of a method that reads no context, if it ran. */
+    public Optional<Row> unseenUsersRow(String dataset, String method) {
+        return summary().stream().filter(r -> r.dataset().equals(dataset) && r.method().equals(method)
+                && r.split() == Split.TEST_UNSEEN_USERS && r.accuracyAll().n() > 0).findFirst();
     }
 
     private static Stat stat(List<RunRecord> group, ToDoubleFunction<RunRecord> metric) {

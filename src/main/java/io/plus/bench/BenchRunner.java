@@ -1,8 +1,9 @@
 package io.plus.bench;
 
-import io.plus.data.Dataset;
-import io.plus.encoder.TextEncoder;
 import io.plus.data.ContextBudget;
+import io.plus.data.Dataset;
+import io.plus.data.PreferencePair;
+import io.plus.encoder.TextEncoder;
 import io.plus.eval.ColdStartCurve;
 import io.plus.eval.Evaluator;
 import io.plus.eval.IdentificationCeiling;
@@ -29,7 +30,7 @@ import java.util.Set;
 public final class BenchRunner {
     /** What a dataset without hidden truth (no {@code truth.jsonl}) cannot report. */
     static final String NO_TRUTH = "no hidden truth (truth.jsonl), so no Oracle, no controversial pairs, "
-            + "no Bayes ceiling, no other type's summary and no check that summaries name the preference";
+            + "no Bayes or identification ceiling, no other type's summary and no check that summaries name the preference";
 
     private final TextEncoder encoder;
     private final MethodRegistry registry;
@@ -64,8 +65,10 @@ public final class BenchRunner {
                 progress.advance(1, where + ": " + embeddings.size() + " texts embedded");
 
                 for (RewardMethod method : methods) {
-                    if (method.readsGroundTruth() && dataset.truth().isEmpty()) {
-                        notes.add(source.name() + ": " + NO_TRUTH);
+                    if (method.readsGroundTruth() && !everyUserHasATruth(dataset)) {
+                        notes.add(source.name() + ": " + (dataset.truth().isEmpty() ? NO_TRUTH
+                                : "not every user has a hidden type in truth.jsonl, so no " + method.name()
+                                + " and no identification ceiling"));
                         progress.advance(config.training().epochs() + 1L, where + ": " + method.name()
                                 + " skipped (no hidden truth)");
                         continue;
@@ -101,7 +104,7 @@ public final class BenchRunner {
                         summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,
                                 SummaryEvaluation.report(summaries, dataset, 6)));
                     }
-                    coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings));
+                    coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings, notes));
                     add(phases, "evaluate", t3);
                     progress.advance(1, where + ": " + method.name() + " evaluated");
                 }
@@ -116,7 +119,11 @@ public final class BenchRunner {
      * (what knowing the recognisable type allows). Other methods have a flat line: none.
      */
     private static List<ColdStartRecord> coldStart(DatasetSource source, long seed, RewardMethod method,
-                                                   FittedModel fitted, Dataset full, EmbeddingTable embeddings) {
+                                                   FittedModel fitted, Dataset full, EmbeddingTable embeddings,
+                                                   Set<String> notes) {
+        if (ContextBudget.unseenUsers(full).isEmpty()) {
+            return List.of(); // no new users, no cold start
+        }
         List<ColdStartCurve.Point> points;
         String line;
         if (ColdStartCurve.applies(fitted)) {
@@ -125,11 +132,20 @@ public final class BenchRunner {
         } else if (method.readsGroundTruth() && IdentificationCeiling.applies(full)) {
             points = IdentificationCeiling.measure(fitted, full, embeddings, source.contextUnit(), ColdStartCurve.BUDGETS);
             line = ColdStartRecord.CEILING;
+        } else if (method.readsGroundTruth()) {
+            notes.add(source.name() + ": no identification ceiling, since its users are not of a few discrete types "
+                    + "(users of one type differ in their hidden weights, or an unseen user's type has no seen user)");
+            return List.of();
         } else {
             return List.of();
         }
         return points.stream().map(p -> new ColdStartRecord(source.name(), line, seed, p.k(), p.users(),
                 p.usersWithK(), p.metrics().all(), p.metrics().controversial())).toList();
+    }
+
+    private static boolean everyUserHasATruth(Dataset dataset) {
+        return dataset.pairs().stream().map(PreferencePair::user).distinct()
+                .allMatch(user -> dataset.truth().user(user).isPresent());
     }
 
     /** Work units a run will report, for the ETA. */

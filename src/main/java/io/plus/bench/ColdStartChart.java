@@ -1,8 +1,5 @@
 package io.plus.bench;
 
-import io.plus.data.Split;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,18 +19,13 @@ public final class ColdStartChart {
 
     /** The chart, or empty text when the dataset has no curve. */
     public static String render(BenchResult result, String dataset) {
-        List<BenchResult.CurveRow> rows = result.coldStartSummary().stream()
-                .filter(r -> r.dataset().equals(dataset)).toList();
+        BenchResult.Curves curves = result.coldStartCurves(dataset);
+        List<BenchResult.CurveRow> rows = curves.points();
         if (rows.isEmpty()) {
             return "";
         }
         int maxK = rows.stream().mapToInt(BenchResult.CurveRow::k).max().orElse(1);
-        List<String> lines = new ArrayList<>();
-        rows.forEach(r -> {
-            if (!lines.contains(r.method())) {
-                lines.add(r.method());
-            }
-        });
+        List<String> lines = curves.lines();
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"11\">%n", LEFT + WIDTH + 200, TOP + HEIGHT + 50));
@@ -68,10 +60,9 @@ public final class ColdStartChart {
                     points.toString().trim(), stroke, dash));
             legendY = legend(svg, legendY, stroke, dash, line);
         }
-        for (String reference : List.of("BTL", "Oracle")) {
+        for (String reference : BenchResult.CURVE_REFERENCES) {
             String stroke = SvgChart.COLOURS[colour++ % SvgChart.COLOURS.length];
-            var row = result.summary().stream().filter(r -> r.dataset().equals(dataset) && r.method().equals(reference)
-                    && r.split() == Split.TEST_UNSEEN_USERS && r.accuracyAll().n() > 0).findFirst();
+            var row = result.unseenUsersRow(dataset, reference);
             if (row.isPresent()) {
                 double y = y(row.get().accuracyAll().mean());
                 svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "

@@ -4,24 +4,26 @@ import io.plus.data.Dataset;
 import io.plus.data.io.DatasetReader;
 import io.plus.encoder.TextEncoder;
 import io.plus.eval.SplitMetrics;
+import io.plus.methods.RewardMethod;
 import io.plus.methods.catalog.MethodRegistry;
+import io.plus.pipeline.TrainPipeline;
 import io.plus.summary.training.Checkpoint;
 import io.plus.summary.training.PlusMethod;
-import io.plus.methods.RewardMethod;
-import io.plus.pipeline.TrainPipeline;
 import io.plus.training.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a reward model on a dataset folder and write it as a new model bundle.")
 public class TrainCommand implements Callable<Integer> {
+    private static final int DEFAULT_CHECKPOINT_EVERY = 10;
+
     @Option(names = "--data", required = true, description = "Dataset folder (pairs.jsonl, optional truth.jsonl).")
     Path data;
 
@@ -36,13 +38,13 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "Version name of the new bundle (default: method and UTC time).")
     String version;
 
-    @Option(names = "--checkpoints", paramLabel = "DIR", description = "PLUS only: checkpoint co-adaptation into DIR; "
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "PLUS and PLUS-untrained: checkpoint co-adaptation into DIR; "
             + "run the same command again to resume a stopped run after its last checkpoint.")
     Path checkpoints;
 
-    @Option(names = "--checkpoint-every", defaultValue = "10",
-            description = "Iterations between checkpoints (default: ${DEFAULT-VALUE}; one is always written at the end).")
-    int checkpointEvery;
+    @Option(names = "--checkpoint-every", description = "Iterations between checkpoints (default: "
+            + DEFAULT_CHECKPOINT_EVERY + "; one is always written at the end).")
+    Integer checkpointEvery;
 
     @Mixin
     TrainingOptions training;
@@ -59,6 +61,8 @@ public class TrainCommand implements Callable<Integer> {
             RewardMethod chosen = MethodRegistry.standard(encoder, training.iterations).require(method);
             if (checkpoints != null) {
                 chosen = checkpointed(chosen);
+            } else if (checkpointEvery != null) {
+                throw new IllegalArgumentException("--checkpoint-every needs --checkpoints DIR");
             }
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
@@ -77,9 +81,14 @@ public class TrainCommand implements Callable<Integer> {
         }
         Optional<Checkpoint> last = Checkpoint.read(checkpoints);
         if (last.isPresent()) {
+            if (last.get().iteration() > training.iterations) {
+                throw new IllegalArgumentException("the checkpoint in " + checkpoints + " is at iteration "
+                        + last.get().iteration() + ", past --iterations " + training.iterations
+                        + ": give at least that many, or a fresh checkpoint folder");
+            }
             System.err.printf("resuming co-adaptation after iteration %d (checkpoint in %s)%n",
                     last.get().iteration(), checkpoints);
         }
-        return plus.withCheckpoints(checkpoints, checkpointEvery);
+        return plus.withCheckpoints(checkpoints, checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY);
     }
 }

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * How much context some users have given: the same dataset with each chosen user's context pairs cut
- * to their first {@code k} units, in dataset order. Everything else (training, test pairs, other
+ * to their first {@code k} units, in dataset order, and their unlabelled context items to their first
+ * {@code k}. Everything else (training, test pairs, other
  * users, the truth) is left as it is, so results at different {@code k} compare the same users on
  * the same test pairs. The hidden truth of a dropped pair goes with it.
  */
@@ -51,11 +52,18 @@ public final class ContextBudget {
                 kept.add(pair);
             }
         }
+        Map<String, Integer> itemsSeen = new HashMap<>();
+        List<ContextItem> items = new ArrayList<>();
+        for (ContextItem item : dataset.contextItems()) {
+            if (!users.contains(item.user()) || itemsSeen.merge(item.user(), 1, Integer::sum) <= k) {
+                items.add(item);
+            }
+        }
         Map<String, PairTruth> truths = new HashMap<>();
         for (PreferencePair pair : kept) {
             dataset.truth().pair(pair.id()).ifPresent(truth -> truths.put(pair.id(), truth));
         }
-        return new Dataset(dataset.name(), kept, dataset.contextItems(), new GroundTruth(dataset.truth().users(), truths));
+        return new Dataset(dataset.name(), kept, items, new GroundTruth(dataset.truth().users(), truths));
     }
 
     /** How many context units a user has. */

@@ -12,17 +12,19 @@ import io.plus.methods.UserConditioner;
 import io.plus.training.BradleyTerryLoss;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What a cold start allows at best: a context method can personalise no better than it can tell which
- * kind of user it faces. This recogniser knows every user type (the seen users' hidden types, their
- * mean latent and share) and the Oracle's reward model of each, and picks for each unseen user the
+ * kind of user it faces. This recogniser knows every user type (the seen users' hidden types, each
+ * type's latent and share of users) and the Oracle's reward model of each, and picks for each unseen user the
  * type that makes their first {@code k} labelled context units most probable (maximum a posteriori).
  * The ceiling is the Oracle's accuracy when it is told that type instead of the true one. Reads the
  * hidden truth: evaluation only.
@@ -31,17 +33,18 @@ public final class IdentificationCeiling {
     private IdentificationCeiling() {
     }
 
-    /** A type the recogniser can name: its mean latent and its log prior (share of seen users). */
+    /** A type the recogniser can name: its latent and its log prior (share of seen users). */
     private record Candidate(String type, float[] latent, double logPrior) {
     }
 
     /** The ceiling at each budget, as points of the curve; {@code oracle} must condition on the true type. */
     public static List<ColdStartCurve.Point> measure(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings,
                                                      ContextUnit unit, List<Integer> budgets) {
-        List<Candidate> candidates = candidates(dataset);
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("dataset " + dataset.name() + " has no typed seen users to recognise");
+        if (!applies(dataset)) {
+            throw new IllegalArgumentException("dataset " + dataset.name() + " has no discrete user types to recognise");
         }
+        int dimension = oracle.conditioner().dimension();
+        List<Candidate> candidates = candidates(dataset, dimension);
         Set<String> users = ContextBudget.unseenUsers(dataset);
         List<PreferencePair> testPairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
         List<ColdStartCurve.Point> points = new ArrayList<>();
@@ -52,7 +55,6 @@ public final class IdentificationCeiling {
             for (String user : users) {
                 recognised.put(user, recognise(oracle, candidates, context.getOrDefault(user, List.of()), embeddings));
             }
-            int dimension = candidates.get(0).latent().length;
             FittedModel told = new FittedModel(oracle.method(), oracle.conditioning(), oracle.head(),
                     UserConditioner.of(dimension, recognised::get));
             points.add(new ColdStartCurve.Point(k, users.size(), ColdStartCurve.usersWithAtLeast(dataset, users, k, unit),
@@ -64,7 +66,7 @@ public final class IdentificationCeiling {
     /** The latent of the most probable type given the user's labelled context (the prior alone without any). */
     private static float[] recognise(FittedModel oracle, List<Candidate> candidates, List<PreferencePair> context,
                                      EmbeddingTable embeddings) {
-        Candidate best = null;
+        Candidate best = candidates.get(0);
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Candidate candidate : candidates) {
             double score = candidate.logPrior();
@@ -83,35 +85,59 @@ public final class IdentificationCeiling {
         return best.latent();
     }
 
-    /** The hidden types of the users who have training pairs, in name order. */
-    private static List<Candidate> candidates(Dataset dataset) {
+    /** The hidden types of the users who have training pairs, in name order, with their share as prior. */
+    private static List<Candidate> candidates(Dataset dataset, int dimension) {
+        Map<String, double[]> latents = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         Set<String> seen = new TreeSet<>();
         for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
             seen.add(pair.user());
         }
-        Map<String, List<double[]>> latents = new LinkedHashMap<>();
         for (String user : seen) {
-            dataset.truth().user(user).ifPresent(truth ->
-                    latents.computeIfAbsent(truth.type(), t -> new ArrayList<>()).add(truth.latent()));
+            dataset.truth().user(user).ifPresent(truth -> {
+                latents.putIfAbsent(truth.type(), truth.latent());
+                counts.merge(truth.type(), 1, Integer::sum);
+            });
         }
-        int total = latents.values().stream().mapToInt(List::size).sum();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         List<Candidate> candidates = new ArrayList<>();
-        new TreeSet<>(latents.keySet()).forEach(type -> {
-            List<double[]> all = latents.get(type);
-            float[] mean = new float[all.get(0).length];
-            for (double[] latent : all) {
-                for (int i = 0; i < mean.length; i++) {
-                    mean[i] += (float) (latent[i] / all.size());
-                }
+        latents.forEach((type, latent) -> {
+            float[] vector = new float[dimension]; // as the Oracle's conditioner writes it: padded with zeros
+            for (int i = 0; i < latent.length; i++) {
+                vector[i] = (float) latent[i];
             }
-            candidates.add(new Candidate(type, mean, Math.log((double) all.size() / total)));
+            candidates.add(new Candidate(type, vector, Math.log((double) counts.get(type) / total)));
         });
         return candidates;
     }
 
-    /** Whether a dataset has what the recogniser needs: hidden types of seen users. */
+    /**
+     * Whether a dataset has what the recogniser needs: users who are of one of a few discrete types.
+     * Every seen user of a type must share one latent (a mixture's users each weigh their attributes
+     * differently, so there is no type to recognise and the "ceiling" would not bound anything), and
+     * every unseen user's type must be one the seen users have.
+     */
     public static boolean applies(Dataset dataset) {
-        return dataset.pairs(Split.TRAIN).stream().map(PreferencePair::user).distinct()
-                .anyMatch(user -> dataset.truth().user(user).map(UserTruth::type).isPresent());
+        Map<String, double[]> latentOfType = new HashMap<>();
+        for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
+            Optional<UserTruth> truth = dataset.truth().user(pair.user());
+            if (truth.isEmpty()) {
+                return false;
+            }
+            double[] known = latentOfType.putIfAbsent(truth.get().type(), truth.get().latent());
+            if (known != null && !Arrays.equals(known, truth.get().latent())) {
+                return false;
+            }
+        }
+        if (latentOfType.isEmpty()) {
+            return false;
+        }
+        for (String user : ContextBudget.unseenUsers(dataset)) {
+            Optional<UserTruth> truth = dataset.truth().user(user);
+            if (truth.isEmpty() || !latentOfType.containsKey(truth.get().type())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

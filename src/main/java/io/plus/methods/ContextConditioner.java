@@ -10,14 +10,22 @@ import java.util.function.BiFunction;
  * context — less of it, or other users' — which is how a cold start is measured.
  */
 public interface ContextConditioner extends UserConditioner {
-    /** The same trained conditioner, reading each user's context from {@code visible} (no hidden truth). */
-    UserConditioner readingContextOf(Dataset visible, EmbeddingTable embeddings);
+    /** The same trained conditioner, reading each user's context from {@code visible}, which holds no hidden truth. */
+    default UserConditioner readingContextOf(Dataset visible, EmbeddingTable embeddings) {
+        if (!visible.truth().isEmpty()) {
+            throw new IllegalArgumentException("a learned conditioner must not see hidden labels: pass dataset.withoutTruth()");
+        }
+        return bindContext(visible, embeddings);
+    }
+
+    /** {@link #readingContextOf} once the data is known to hold no hidden truth. */
+    UserConditioner bindContext(Dataset visible, EmbeddingTable embeddings);
 
     /** {@code bound} as it is now, and {@code rebind} to read other context. */
     static ContextConditioner of(UserConditioner bound, BiFunction<Dataset, EmbeddingTable, UserConditioner> rebind) {
         return new ContextConditioner() {
             @Override
-            public UserConditioner readingContextOf(Dataset visible, EmbeddingTable embeddings) {
+            public UserConditioner bindContext(Dataset visible, EmbeddingTable embeddings) {
                 return rebind.apply(visible, embeddings);
             }
 

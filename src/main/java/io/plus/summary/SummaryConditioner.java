@@ -40,7 +40,7 @@ public final class SummaryConditioner implements ContextConditioner {
 
     /** The same summarizer, writing each user's summary from their context in {@code visible}. */
     @Override
-    public SummaryConditioner readingContextOf(Dataset visible, EmbeddingTable embeddings) {
+    public SummaryConditioner bindContext(Dataset visible, EmbeddingTable embeddings) {
         return new SummaryConditioner(policy, bank, UserContexts.of(visible, embeddings, bank), encoder);
     }
 

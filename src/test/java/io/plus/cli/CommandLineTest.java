@@ -127,6 +127,10 @@ class CommandLineTest {
                 "the resumed run continues the first one's log");
         assertTrue(resumed.getOutput().contains("model bundle resumed"), resumed.getOutput());
 
+        LaunchResult shorter = launcher.launch(with(common, "--iterations", "4", "--model-version", "shorter"));
+        assertEquals(2, shorter.exitCode());
+        assertTrue(shorter.getErrorOutput().contains("is at iteration 6, past --iterations 4"), shorter.getErrorOutput());
+
         LaunchResult btl = launcher.launch("train", "--data", data.toString(), "--method", "BTL", "--checkpoints",
                 checkpoints.toString(), "--cache-dir", tmp.resolve("cache").toString());
         assertEquals(2, btl.exitCode());

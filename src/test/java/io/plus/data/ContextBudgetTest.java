@@ -29,7 +29,8 @@ class ContextBudgetTest {
                 pair("c1", "new", "q1", Split.CONTEXT), pair("c2", "new", "q1", Split.CONTEXT),
                 pair("t1", "new", "q9", Split.TEST_UNSEEN_USERS), pair("c3", "new", "q2", Split.CONTEXT),
                 pair("c4", "old", "q1", Split.CONTEXT), pair("c5", "old", "q2", Split.CONTEXT),
-                pair("c6", "new", "q3", Split.CONTEXT), pair("r1", "old", "q4", Split.TRAIN)), List.of(), GroundTruth.NONE);
+                pair("c6", "new", "q3", Split.CONTEXT), pair("r1", "old", "q4", Split.TRAIN)),
+                List.of(item("i1", "new"), item("i2", "old"), item("i3", "new")), GroundTruth.NONE);
         assertEquals(Set.of("new"), ContextBudget.unseenUsers(dataset));
 
         assertEquals(List.of("c1", "t1", "c4", "c5", "r1"), ids(ContextBudget.truncate(dataset, Set.of("new"), 1, ContextUnit.PAIR)));
@@ -39,6 +40,9 @@ class ContextBudgetTest {
         assertEquals(List.of("c1", "c2", "t1", "c3", "c4", "c5", "r1"),
                 ids(ContextBudget.truncate(dataset, Set.of("new"), 2, ContextUnit.QUERY)));
         assertEquals(List.of("t1", "c4", "c5", "r1"), ids(ContextBudget.truncate(dataset, Set.of("new"), 0, ContextUnit.PAIR)));
+        // unlabelled context items are cut to the first k as well
+        assertEquals(List.of("i1", "i2"), ContextBudget.truncate(dataset, Set.of("new"), 1, ContextUnit.PAIR)
+                .contextItems().stream().map(ContextItem::id).toList());
         assertEquals(dataset, ContextBudget.truncate(dataset, Set.of("new"), 8, ContextUnit.PAIR), "fewer than k: all kept");
         assertEquals(4, ContextBudget.units(dataset, "new", ContextUnit.PAIR));
         assertEquals(3, ContextBudget.units(dataset, "new", ContextUnit.QUERY));
@@ -70,6 +74,10 @@ class ContextBudgetTest {
             assertEquals(8, ContextBudget.units(extended, user, unit), user);
         }
         assertEquals(plain, ContextBudget.truncate(extended, unseen, 3, unit), plain.name());
+    }
+
+    private static ContextItem item(String id, String user) {
+        return new ContextItem(id, user, "text of " + id, ContextItem.Source.CONVERSATION);
     }
 
     private static List<String> ids(Dataset dataset) {

@@ -129,7 +129,9 @@ public final class DspLoader {
             throw new DatasetFormatException(name + ": " + queries.size() + " queries are too few: each user needs "
                     + config.contextQueriesPerUser() + " context and " + config.trainQueriesPerUser()
                     + " training queries from the " + trainPool.size() + " training queries and "
-                    + config.testQueriesPerUser() + " test queries from the " + testPool.size() + " test queries");
+                    + config.testQueriesPerUser() + " test queries from the " + testPool.size() + " test queries"
+                    + (config.unseenContextQueriesPerUser() > config.contextQueriesPerUser() ? ", and each unseen user "
+                    + config.unseenContextQueriesPerUser() + " context queries from the training queries" : ""));
         }
         int types = DOMAINS.size();
         int users = types * (config.seenUsersPerType() + config.unseenUsersPerType());
