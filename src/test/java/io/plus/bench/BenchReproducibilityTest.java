@@ -3,6 +3,8 @@ package io.plus.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plus.data.Dataset;
+import io.plus.data.generate.AttributesGenerator;
 import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.Encoders;
 import io.plus.encoder.TextEncoder;
@@ -25,6 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * src/load/run-busy-machine-bench.sh compares, across processes.
  */
 class BenchReproducibilityTest {
+    /** Smaller than the quick set: 8 seen and 4 unseen users, each unseen one with 8 context pairs. */
+    private static final DatasetSource SMALL_ATTRIBUTES = new DatasetSource() {
+        @Override
+        public String name() {
+            return "attributes";
+        }
+
+        @Override
+        public Dataset load(long seed) {
+            return AttributesGenerator.generate(new AttributesGenerator.Config(seed, AttributesGenerator.Variant.SINGLE,
+                    8, 4, 320, 80, 3, 2).withUnseenContextPairs(8));
+        }
+    };
+
     @TempDir
     Path tmp;
 
@@ -32,7 +48,7 @@ class BenchReproducibilityTest {
     void runningTheSameSmallBenchTwiceWritesTheSameResults() throws Exception {
         JsonNode first = resultsWithoutTimings(run(tmp.resolve("first")));
         JsonNode second = resultsWithoutTimings(run(tmp.resolve("second")));
-        // 6 methods and PLUS's two variants (reworded, another type's summary) on 3 test splits
+        // 6 methods, and PLUS's and PLUS-untrained's two variants (reworded, another type's summary), on 3 test splits
         assertEquals((6 + 2 + 2) * 3, first.get("runs").size(), first.get("runs").toString());
         // ICL, VPL, PLUS-untrained, PLUS and the identification ceiling at 5 budgets
         assertEquals(5 * 5, first.get("coldStartRuns").size());
@@ -40,7 +56,7 @@ class BenchReproducibilityTest {
     }
 
     private static Path run(Path out) throws Exception {
-        BenchConfig config = new BenchConfig(List.of(DatasetCatalog.source("attributes", true, Optional.empty())),
+        BenchConfig config = new BenchConfig(List.of(SMALL_ATTRIBUTES),
                 List.of("BTL", "ICL", "VPL", "PLUS-untrained", "PLUS", "Oracle"), List.of(3L),
                 TrainConfig.defaults(1).withEpochs(4), out);
         try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM, Optional.empty())) {
