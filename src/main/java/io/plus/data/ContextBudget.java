@@ -66,11 +66,23 @@ public final class ContextBudget {
         return new Dataset(dataset.name(), kept, items, new GroundTruth(dataset.truth().users(), truths));
     }
 
+    /** How many context units each user with context has, in one pass over the pairs. */
+    public static Map<String, Integer> unitsByUser(Dataset dataset, ContextUnit unit) {
+        Map<String, Set<String>> queries = new HashMap<>();
+        Map<String, Integer> units = new HashMap<>();
+        for (PreferencePair pair : dataset.pairs()) {
+            if (pair.split() != Split.CONTEXT) {
+                continue;
+            }
+            boolean newUnit = unit == ContextUnit.PAIR
+                    || queries.computeIfAbsent(pair.user(), u -> new HashSet<>()).add(pair.prompt());
+            units.merge(pair.user(), newUnit ? 1 : 0, Integer::sum);
+        }
+        return units;
+    }
+
     /** How many context units a user has. */
     public static int units(Dataset dataset, String user, ContextUnit unit) {
-        List<PreferencePair> context = dataset.pairs().stream()
-                .filter(p -> p.split() == Split.CONTEXT && p.user().equals(user)).toList();
-        return unit == ContextUnit.PAIR ? context.size()
-                : (int) context.stream().map(PreferencePair::prompt).distinct().count();
+        return unitsByUser(dataset, unit).getOrDefault(user, 0);
     }
 }

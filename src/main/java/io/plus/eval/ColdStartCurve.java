@@ -11,6 +11,7 @@ import io.plus.methods.FittedModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,19 +44,22 @@ public final class ColdStartCurve {
             throw new IllegalArgumentException(model.method() + " does not read context");
         }
         Set<String> users = ContextBudget.unseenUsers(dataset);
-        List<PreferencePair> pairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
+        Map<String, Integer> units = ContextBudget.unitsByUser(dataset, unit);
         List<Point> points = new ArrayList<>();
         for (int k : budgets) {
             Dataset view = ContextBudget.truncate(dataset, users, k, unit).withoutTruth();
-            FittedModel atK = new FittedModel(model.method(), model.conditioning(), model.head(),
-                    reader.readingContextOf(view, embeddings));
-            points.add(new Point(k, users.size(), usersWithAtLeast(dataset, users, k, unit),
-                    Evaluator.metrics(Split.TEST_UNSEEN_USERS, pairs, atK.margins(pairs, embeddings), dataset)));
+            points.add(point(k, users, units, model.withConditioner(reader.readingContextOf(view, embeddings)),
+                    dataset, embeddings));
         }
         return points;
     }
 
-    static int usersWithAtLeast(Dataset dataset, Set<String> users, int k, ContextUnit unit) {
-        return (int) users.stream().filter(u -> ContextBudget.units(dataset, u, unit) >= k).count();
+    /** The point at budget {@code k} of a model told about the users as it would be with that much context. */
+    static Point point(int k, Set<String> users, Map<String, Integer> units, FittedModel atK, Dataset dataset,
+                       EmbeddingTable embeddings) {
+        List<PreferencePair> pairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
+        int usersWithK = (int) users.stream().filter(u -> units.getOrDefault(u, 0) >= k).count();
+        return new Point(k, users.size(), usersWithK,
+                Evaluator.metrics(Split.TEST_UNSEEN_USERS, pairs, atK.margins(pairs, embeddings), dataset));
     }
 }

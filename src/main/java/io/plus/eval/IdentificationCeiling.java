@@ -46,7 +46,7 @@ public final class IdentificationCeiling {
         int dimension = oracle.conditioner().dimension();
         List<Candidate> candidates = candidates(dataset, dimension);
         Set<String> users = ContextBudget.unseenUsers(dataset);
-        List<PreferencePair> testPairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
+        Map<String, Integer> units = ContextBudget.unitsByUser(dataset, unit);
         List<ColdStartCurve.Point> points = new ArrayList<>();
         for (int k : budgets) {
             Dataset view = ContextBudget.truncate(dataset, users, k, unit);
@@ -55,10 +55,8 @@ public final class IdentificationCeiling {
             for (String user : users) {
                 recognised.put(user, recognise(oracle, candidates, context.getOrDefault(user, List.of()), embeddings));
             }
-            FittedModel told = new FittedModel(oracle.method(), oracle.conditioning(), oracle.head(),
-                    UserConditioner.of(dimension, recognised::get));
-            points.add(new ColdStartCurve.Point(k, users.size(), ColdStartCurve.usersWithAtLeast(dataset, users, k, unit),
-                    Evaluator.metrics(Split.TEST_UNSEEN_USERS, testPairs, told.margins(testPairs, embeddings), dataset)));
+            points.add(ColdStartCurve.point(k, users, units,
+                    oracle.withConditioner(UserConditioner.of(dimension, recognised::get)), dataset, embeddings));
         }
         return points;
     }
@@ -71,7 +69,7 @@ public final class IdentificationCeiling {
         for (Candidate candidate : candidates) {
             double score = candidate.logPrior();
             if (!context.isEmpty()) {
-                FittedModel asType = new FittedModel(oracle.method(), oracle.conditioning(), oracle.head(),
+                FittedModel asType = oracle.withConditioner(
                         UserConditioner.of(candidate.latent().length, user -> candidate.latent()));
                 for (double margin : asType.margins(context, embeddings)) {
                     score -= BradleyTerryLoss.of(margin); // log σ(margin): the chosen side as this type

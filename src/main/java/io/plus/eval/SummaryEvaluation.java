@@ -49,7 +49,7 @@ public final class SummaryEvaluation {
             String text = SummaryRenderer.heldOutVariant(summaries.bank(), summaries.statementIndices(user), random);
             return SummaryEncoding.of(summaries.encoder(), text);
         });
-        return Evaluator.evaluate(withConditioner(model, reworded), dataset, embeddings);
+        return Evaluator.evaluate(model.withConditioner(reworded), dataset, embeddings);
     }
 
     /** Test metrics when each user is given the summary of a user of another type. */
@@ -70,7 +70,7 @@ public final class SummaryEvaluation {
         }
         UserConditioner swapped = memoised(summaries.dimension(),
                 user -> summaries.conditioning(donor.getOrDefault(user, user)));
-        return Evaluator.evaluate(withConditioner(model, swapped), dataset, embeddings);
+        return Evaluator.evaluate(model.withConditioner(swapped), dataset, embeddings);
     }
 
     /**
@@ -125,7 +125,4 @@ public final class SummaryEvaluation {
         return UserConditioner.of(dimension, user -> cache.computeIfAbsent(user, byUser));
     }
 
-    private static FittedModel withConditioner(FittedModel model, UserConditioner conditioner) {
-        return new FittedModel(model.method(), model.conditioning(), model.head(), conditioner);
-    }
 }

@@ -15,6 +15,11 @@ import java.util.Map;
  */
 public record FittedModel(String method, Conditioning conditioning, RewardHead head, UserConditioner conditioner) {
 
+    /** The same trained head told about users another way (other context, another user's summary). */
+    public FittedModel withConditioner(UserConditioner other) {
+        return new FittedModel(method, conditioning, head, other);
+    }
+
     /** {@code r(chosen | user) - r(rejected | user)}. */
     public double margin(PreferencePair pair, EmbeddingTable embeddings) {
         float[] condition = conditioner.conditioning(pair.user());
