@@ -18,8 +18,12 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    /** The files written; {@code coldStartCharts} holds one chart per dataset with a cold-start curve. */
-    public record Written(Path markdown, Path json, Path chart, List<Path> coldStartCharts) {
+    /**
+     * The files written; {@code coldStartCharts} holds one chart per dataset with a cold-start curve,
+     * {@code reliabilityCharts} one per dataset.
+     */
+    public record Written(Path markdown, Path json, Path chart, List<Path> coldStartCharts,
+                          List<Path> reliabilityCharts) {
     }
 
     public static Written write(BenchResult result, Path directory) throws IOException {
@@ -43,10 +47,20 @@ public final class BenchReport {
         Files.writeString(chart, SvgChart.render(result));
         List<Path> curves = new ArrayList<>();
         for (String dataset : result.coldStart().stream().map(ColdStartRecord::dataset).distinct().toList()) {
-            Path curve = directory.resolve("coldstart-" + dataset.replaceAll("[^A-Za-z0-9._-]", "_") + ".svg");
+            Path curve = directory.resolve("coldstart-" + fileName(dataset) + ".svg");
             Files.writeString(curve, ColdStartChart.render(result, dataset));
             curves.add(curve);
         }
-        return new Written(markdown, json, chart, curves);
+        List<Path> reliability = new ArrayList<>();
+        for (String dataset : result.runs().stream().map(RunRecord::dataset).distinct().toList()) {
+            Path diagram = directory.resolve("reliability-" + fileName(dataset) + ".svg");
+            Files.writeString(diagram, ReliabilityChart.render(result, dataset));
+            reliability.add(diagram);
+        }
+        return new Written(markdown, json, chart, curves, reliability);
+    }
+
+    private static String fileName(String dataset) {
+        return dataset.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

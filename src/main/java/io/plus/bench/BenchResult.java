@@ -1,6 +1,7 @@
 package io.plus.bench;
 
 import io.plus.data.Split;
+import io.plus.eval.Reliability;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,10 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
         }
     }
 
-    /** A summary row: one dataset, split and method, aggregated over seeds. */
+    /** A summary row: one dataset, split and method, aggregated over seeds (the reliability bins pooled). */
     public record Row(String dataset, Split split, String method, Stat accuracyAll, Stat accuracyControversial,
-                      Stat nllAll, Stat bayesAll, Stat bayesControversial, int pairsAll, int pairsControversial) {
+                      Stat nllAll, Stat eceAll, Stat bayesAll, Stat bayesControversial, int pairsAll,
+                      int pairsControversial, Reliability reliability) {
     }
 
     public List<Row> summary() {
@@ -49,9 +51,11 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
                     stat(group, r -> r.metrics().all().accuracy()),
                     stat(group, r -> r.metrics().controversial().accuracy()),
                     stat(group, r -> r.metrics().all().nll()),
+                    stat(group, r -> r.metrics().all().ece()),
                     stat(group, r -> r.metrics().all().bayesAccuracy()),
                     stat(group, r -> r.metrics().controversial().bayesAccuracy()),
-                    first.metrics().all().count(), first.metrics().controversial().count()));
+                    first.metrics().all().count(), first.metrics().controversial().count(),
+                    Reliability.pooled(group.stream().map(r -> r.metrics().all().reliability()).toList())));
         }
         return rows;
     }

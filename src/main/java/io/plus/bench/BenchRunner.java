@@ -88,17 +88,19 @@ public final class BenchRunner {
                     }
                     long t3 = System.nanoTime();
                     for (SplitMetrics metrics : Evaluator.evaluate(fitted, dataset, embeddings)) {
-                        runs.add(new RunRecord(source.name(), method.name(), seed, metrics, trainSeconds));
+                        runs.add(new RunRecord(source.name(), method.name(), seed, metrics, trainSeconds,
+                                fitted.calibration()));
                     }
                     if (fitted.conditioner() instanceof SummaryConditioner summaries) {
                         // what only summaries can be asked: held-out wording, another type's summary
                         for (SplitMetrics metrics : SummaryEvaluation.reworded(fitted, summaries, dataset, embeddings)) {
-                            runs.add(new RunRecord(source.name(), method.name() + " reworded", seed, metrics, 0));
+                            runs.add(new RunRecord(source.name(), method.name() + " reworded", seed, metrics, 0,
+                                    fitted.calibration()));
                         }
                         if (!dataset.truth().users().isEmpty()) {
                             for (SplitMetrics metrics : SummaryEvaluation.swapped(fitted, summaries, dataset, embeddings)) {
                                 runs.add(new RunRecord(source.name(), method.name() + " other type's summary", seed,
-                                        metrics, 0));
+                                        metrics, 0, fitted.calibration()));
                             }
                         }
                         summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,

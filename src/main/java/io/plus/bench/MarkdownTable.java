@@ -16,7 +16,8 @@ public final class MarkdownTable {
     public static String render(BenchResult result) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Encoder %s, seeds %s, %.0f s in all. Accuracy in %%, mean ± std over seeds; "
-                + "\"controversial\" = pairs on which user types disagree; Bayes = best accuracy the labels allow.%n%n",
+                + "\"controversial\" = pairs on which user types disagree; Bayes = best accuracy the labels allow; "
+                + "ECE = expected calibration error of σ(margin), in points.%n%n",
                 result.encoderId(), result.seeds(), result.totalSeconds()));
         for (String note : result.notes()) {
             out.append("Note: ").append(note).append(".\n");
@@ -24,8 +25,8 @@ public final class MarkdownTable {
         if (!result.notes().isEmpty()) {
             out.append('\n');
         }
-        out.append("| Dataset | Split | Method | Acc. controversial | Acc. all | NLL all | Bayes contr. / all | Pairs contr. / all |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| Dataset | Split | Method | Acc. controversial | Acc. all | NLL all | ECE all | Bayes contr. / all | Pairs contr. / all |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         List<BenchResult.Row> rows = result.summary();
         for (BenchResult.Row row : rows) {
             out.append("| ").append(row.dataset())
@@ -34,6 +35,7 @@ public final class MarkdownTable {
                     .append(" | ").append(percent(row.accuracyControversial()))
                     .append(" | ").append(percent(row.accuracyAll()))
                     .append(" | ").append(plain(row.nllAll()))
+                    .append(" | ").append(percent(row.eceAll()))
                     .append(" | ").append(bayes(row.bayesControversial())).append(" / ").append(bayes(row.bayesAll()))
                     .append(" | ").append(row.pairsControversial()).append(" / ").append(row.pairsAll())
                     .append(" |\n");
@@ -62,6 +64,7 @@ public final class MarkdownTable {
                         .append(named.n() == 0 ? "—" : percent(named)).append(" | ").append(examples).append(" |\n");
             }
         }
+        out.append(CalibrationTable.render(result));
         out.append(ColdStartTable.render(result));
         out.append(TimingTable.render(result));
         return out.toString();

@@ -32,7 +32,7 @@ public final class SvgChart {
         Set<String> methods = new LinkedHashSet<>();
         Map<String, Map<String, BenchResult.Row>> groups = new LinkedHashMap<>();
         for (BenchResult.Row row : rows) {
-            if (row.method().endsWith(" reworded") || row.method().endsWith(" other type's summary")) {
+            if (isDiagnostic(row.method())) {
                 continue;
             }
             methods.add(row.method());
@@ -103,6 +103,11 @@ public final class SvgChart {
                     escape(methods.get(m))));
             x += 30 + 7 * methods.get(m).length();
         }
+    }
+
+    /** A diagnostic row: a method's summaries re-worded or swapped for another type's. */
+    static boolean isDiagnostic(String method) {
+        return method.endsWith(" reworded") || method.endsWith(" other type's summary");
     }
 
     static String escape(String text) {

@@ -91,7 +91,8 @@ public class BenchCommand implements Callable<Integer> {
             System.out.println(MarkdownTable.render(result));
             BenchReport.Written written = BenchReport.write(result, config.outputDirectory());
             System.out.println("results: " + written.markdown() + ", " + written.json() + ", " + written.chart()
-                    + (written.coldStartCharts().isEmpty() ? "" : ", cold-start curves " + written.coldStartCharts()));
+                    + (written.coldStartCharts().isEmpty() ? "" : ", cold-start curves " + written.coldStartCharts())
+                    + ", reliability diagrams " + written.reliabilityCharts());
         }
         return 0;
     }

@@ -38,7 +38,8 @@ public class EvalCommand implements Callable<Integer> {
         String controversial = split.controversial().count() == 0 ? ""
                 : String.format(Locale.ROOT, ", controversial %.1f%% of %d", 100 * split.controversial().accuracy(),
                 split.controversial().count());
-        return String.format(Locale.ROOT, "%-20s accuracy %.1f%% of %d pairs, NLL %.3f%s", split.split().wireName(),
-                100 * split.all().accuracy(), split.all().count(), split.all().nll(), controversial);
+        return String.format(Locale.ROOT, "%-20s accuracy %.1f%% of %d pairs, NLL %.3f, ECE %.1f%s",
+                split.split().wireName(), 100 * split.all().accuracy(), split.all().count(), split.all().nll(),
+                100 * split.all().ece(), controversial);
     }
 }

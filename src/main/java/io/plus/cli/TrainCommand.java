@@ -9,6 +9,7 @@ import io.plus.methods.catalog.MethodRegistry;
 import io.plus.pipeline.TrainPipeline;
 import io.plus.summary.training.Checkpoint;
 import io.plus.summary.training.PlusMethod;
+import io.plus.training.Calibration;
 import io.plus.training.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -66,6 +68,12 @@ public class TrainCommand implements Callable<Integer> {
             }
             TrainPipeline.Outcome outcome = TrainPipeline.run(dataset, encoder, chosen, config, bundles,
                     Optional.ofNullable(version), epoch -> System.err.printf("epoch %d/%d%n", epoch, total));
+            Calibration calibration = outcome.model().calibration();
+            if (calibration.fitted()) {
+                System.out.printf(Locale.ROOT, "rewards scaled by %.3f, fitted on %d held-out training pairs "
+                        + "(their NLL %.3f -> %.3f)%n", calibration.scale(), calibration.pairs(), calibration.nllBefore(),
+                        calibration.nllAfter());
+            }
             for (SplitMetrics split : outcome.metrics()) {
                 System.out.println(EvalCommand.describe(split));
             }

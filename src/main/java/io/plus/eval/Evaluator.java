@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
- * Scores a fitted model on every test split of a dataset. The evaluator may read the hidden truth
+ * Scores a fitted model on every test split of a dataset: accuracy, NLL, calibration (see
+ * {@link Reliability}). The evaluator may read the hidden truth
  * (which pairs are controversial, the Bayes ceiling); the model never does.
  */
 public final class Evaluator {
@@ -49,6 +50,7 @@ public final class Evaluator {
         double nll = 0;
         double bayes = 0;
         boolean bayesKnown = true;
+        Reliability.Accumulator reliability = new Reliability.Accumulator();
         for (int i = 0; i < pairs.size(); i++) {
             if (!included.test(i)) {
                 continue;
@@ -57,6 +59,7 @@ public final class Evaluator {
             double margin = margins[i];
             correct += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
             nll += BradleyTerryLoss.of(margin);
+            reliability.add(margin);
             Optional<PairTruth> truth = dataset.truth().pair(pairs.get(i).id());
             if (truth.isPresent()) {
                 bayes += Math.max(truth.get().pChosen(), 1 - truth.get().pChosen());
@@ -67,6 +70,8 @@ public final class Evaluator {
         if (n == 0) {
             return PairMetrics.EMPTY;
         }
-        return new PairMetrics(n, correct / n, nll / n, bayesKnown ? bayes / n : Double.NaN);
+        Reliability bins = reliability.reliability();
+        return new PairMetrics(n, correct / n, nll / n, bins.expectedCalibrationError(),
+                bayesKnown ? bayes / n : Double.NaN, bins);
     }
 }

@@ -9,9 +9,11 @@ import io.plus.model.RewardHead;
 import io.plus.training.LabelledFeatures;
 import io.plus.training.RewardHeadTrainer;
 import io.plus.training.TrainConfig;
+import io.plus.training.ValidationSplit;
 
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * A reward head trained with the Bradley–Terry loss on a conditioning fixed before training
@@ -48,9 +50,13 @@ public final class ConditionedRewardMethod implements RewardMethod {
         FeatureLayout layout = conditioning.layout();
         List<PreferencePair> train = visible.pairs(Split.TRAIN);
         LabelledFeatures features = features(train, embeddings, conditioner, layout);
-        MlpWeights weights = new RewardHeadTrainer(config).train(features, promptGroups(train), onEpoch);
+        boolean[] heldOut = ValidationSplit.heldOut(promptGroups(train), config.seed());
+        MlpWeights weights = new RewardHeadTrainer(config).train(features, heldOut, onEpoch);
         RewardHead head = new RewardHead(weights, layout, embeddings.dimension(), conditioner.dimension());
-        return new FittedModel(name, conditioning.conditioning(), head, conditioner);
+        // the pairs that chose the epoch also set the temperature: none of them was trained on
+        List<PreferencePair> validation = IntStream.range(0, train.size()).filter(i -> heldOut[i])
+                .mapToObj(train::get).toList();
+        return new FittedModel(name, conditioning.conditioning(), head, conditioner).calibratedOn(validation, embeddings);
     }
 
     /** Pairs with the same prompt share a group (their responses recur across pairs). */

@@ -2,6 +2,7 @@ package io.plus.methods;
 
 import io.plus.data.PreferencePair;
 import io.plus.model.RewardHead;
+import io.plus.training.Calibration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,13 +12,32 @@ import java.util.Map;
 
 /**
  * A trained method bound to a dataset: it can say how strongly it prefers a pair's chosen side.
- * {@code conditioning} says how the user is described to the head.
+ * {@code conditioning} says how the user is described to the head; {@code calibration} says by
+ * which factor the head's rewards were scaled after training (already applied to {@code head}).
  */
-public record FittedModel(String method, Conditioning conditioning, RewardHead head, UserConditioner conditioner) {
+public record FittedModel(String method, Conditioning conditioning, RewardHead head, UserConditioner conditioner,
+                          Calibration calibration) {
+
+    /** A model whose rewards were not calibrated (or whose calibration lives in its weights already). */
+    public FittedModel(String method, Conditioning conditioning, RewardHead head, UserConditioner conditioner) {
+        this(method, conditioning, head, conditioner, Calibration.NONE);
+    }
 
     /** The same trained head told about users another way (other context, another user's summary). */
     public FittedModel withConditioner(UserConditioner other) {
-        return new FittedModel(method, conditioning, head, other);
+        return new FittedModel(method, conditioning, head, other, calibration);
+    }
+
+    /**
+     * The same model with its rewards temperature-scaled on {@code heldOut}, labelled pairs it was not
+     * trained on; unchanged when they are too few ({@link Calibration#MIN_PAIRS}).
+     */
+    public FittedModel calibratedOn(List<PreferencePair> heldOut, EmbeddingTable embeddings) {
+        Calibration fitted = Calibration.fit(heldOut.isEmpty() ? new double[0] : margins(heldOut, embeddings));
+        if (!fitted.fitted()) {
+            return this;
+        }
+        return new FittedModel(method, conditioning, head.withScaledRewards((float) fitted.scale()), conditioner, fitted);
     }
 
     /** {@code r(chosen | user) - r(rejected | user)}. */

@@ -113,7 +113,7 @@ public final class VplMethod implements RewardMethod {
                     }
                     onEpoch.accept(epoch);
                 }
-                return best;
+                return best.calibratedOn(validation, embeddings);
             }
         }
     }

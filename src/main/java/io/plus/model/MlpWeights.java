@@ -40,6 +40,25 @@ public record MlpWeights(List<Layer> layers) {
         }
     }
 
+    /**
+     * The same network with its output multiplied by {@code factor}: the last layer's weights and
+     * bias scaled, so a calibrated reward head needs no other serving code.
+     */
+    public MlpWeights withScaledOutput(float factor) {
+        List<Layer> scaled = new ArrayList<>(layers);
+        Layer last = layers.get(layers.size() - 1);
+        float[] weight = last.weight().clone();
+        float[] bias = last.bias().clone();
+        for (int i = 0; i < weight.length; i++) {
+            weight[i] *= factor;
+        }
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] *= factor;
+        }
+        scaled.set(scaled.size() - 1, new Layer(last.inputs(), last.outputs(), weight, bias));
+        return new MlpWeights(scaled);
+    }
+
     public int inputDimension() {
         return layers.get(0).inputs();
     }

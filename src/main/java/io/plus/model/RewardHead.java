@@ -70,6 +70,11 @@ public final class RewardHead {
         return reward(prompt, chosen, conditioning) - reward(prompt, rejected, conditioning);
     }
 
+    /** The same head with every reward multiplied by {@code factor} (temperature scaling). */
+    public RewardHead withScaledRewards(float factor) {
+        return new RewardHead(weights.withScaledOutput(factor), layout, embeddingDimension, conditioningDimension);
+    }
+
     public MlpWeights weights() {
         return weights;
     }

@@ -10,6 +10,7 @@ import io.plus.eval.SplitMetrics;
 import io.plus.methods.RewardMethod;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
+import io.plus.training.Calibration;
 import io.plus.training.TrainConfig;
 
 import java.nio.file.Path;
@@ -70,7 +71,8 @@ public final class TrainPipeline {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, modelVersion, trained.method(),
                 fitted.conditioning().name(), fitted.conditioner().dimension(), fitted.head().layout().name(),
                 new BundleManifest.EncoderInfo(encoder.id(), encoder.dimension()), trained.config().asMap(),
-                trained.dataset().name(), DatasetFingerprint.of(trained.dataset()), metricsMap(trained.metrics()),
+                trained.dataset().name(), DatasetFingerprint.of(trained.dataset()),
+                metricsMap(trained.metrics(), fitted.calibration()),
                 trainingData, Map.of(), Instant.now().toString());
         return BundleStore.write(bundleRoot, manifest, fitted.head().weights(), files);
     }
@@ -80,6 +82,19 @@ public final class TrainPipeline {
         return method.toLowerCase() + "-" + VERSION_TIME.format(now);
     }
 
+    /**
+     * The manifest's {@code metrics}: per split, and under {@code calibration} the factor the rewards
+     * were scaled by after training (already in the weights) and what it was fitted on.
+     */
+    public static Map<String, Object> metricsMap(List<SplitMetrics> metrics, Calibration calibration) {
+        Map<String, Object> map = metricsMap(metrics);
+        if (calibration.fitted()) {
+            map.put("calibration", Map.of("rewardScale", calibration.scale(), "heldOutPairs", calibration.pairs(),
+                    "heldOutNllBefore", calibration.nllBefore(), "heldOutNllAfter", calibration.nllAfter()));
+        }
+        return map;
+    }
+
     public static Map<String, Object> metricsMap(List<SplitMetrics> metrics) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (SplitMetrics split : metrics) {
@@ -87,6 +102,7 @@ public final class TrainPipeline {
             values.put("pairs", split.all().count());
             values.put("accuracy", split.all().accuracy());
             values.put("nll", split.all().nll());
+            values.put("expectedCalibrationError", split.all().ece());
             values.put("controversialPairs", split.controversial().count());
             if (split.controversial().count() > 0) {
                 values.put("controversialAccuracy", split.controversial().accuracy());

@@ -34,7 +34,14 @@ public final class RewardHeadTrainer {
      * validation split, so validation measures generalisation rather than recall.
      */
     public MlpWeights train(LabelledFeatures data, int[] groups, IntConsumer onEpoch) {
-        boolean[] heldOut = ValidationSplit.heldOut(groups, config.seed());
+        return train(data, ValidationSplit.heldOut(groups, config.seed()), onEpoch);
+    }
+
+    /** Trains on the rows not {@code heldOut}; the held-out rows choose the epoch (all false: no early stopping). */
+    public MlpWeights train(LabelledFeatures data, boolean[] heldOut, IntConsumer onEpoch) {
+        if (heldOut.length != data.size()) {
+            throw new IllegalArgumentException(heldOut.length + " held-out flags for " + data.size() + " rows");
+        }
         try (RewardModelSession session = new RewardModelSession(config, data.dimension())) {
             if (indices(heldOut, true).length == 0) {
                 session.trainEpochs(data, config.epochs(), onEpoch);

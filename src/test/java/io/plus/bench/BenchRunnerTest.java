@@ -65,6 +65,21 @@ class BenchRunnerTest {
         assertEquals(result.summary().size(), json.get("summary").size());
         String svg = Files.readString(written.chart());
         assertTrue(svg.startsWith("<svg") && svg.contains("Oracle") && svg.contains("<rect"), "SVG chart");
+
+        // every method's rewards were temperature-scaled on pairs it held out, and the report says by how much
+        for (RunRecord run : result.runs()) {
+            assertTrue(run.calibration().fitted() && run.calibration().scale() > 0, run.method() + " " + run.calibration());
+            assertTrue(run.calibration().nllAfter() <= run.calibration().nllBefore(), run.method() + " " + run.calibration());
+            assertTrue(run.metrics().all().ece() >= 0 && run.metrics().all().ece() <= 0.5, run.toString());
+        }
+        assertTrue(markdown.contains("| ECE all |") && markdown.contains("Reward calibration"), markdown);
+        assertTrue(markdown.matches("(?s).*\\| pets \\| PLUS \\| \\d+\\.\\d\\d \\| \\d+ \\| .*"), "PLUS's factor: " + markdown);
+        assertEquals(List.of(out.resolve("reliability-pets.svg")), written.reliabilityCharts());
+        String reliability = Files.readString(written.reliabilityCharts().get(0));
+        for (String method : List.of("BTL", "VPL", "PLUS", "Oracle")) {
+            assertTrue(reliability.contains(">" + method + "</text>"), method + " in the legend: " + reliability);
+        }
+        assertTrue(reliability.contains("<polyline") && !reliability.contains("reworded"), reliability);
     }
 
     private static BenchResult.Row row(BenchResult result, String method, Split split) {

@@ -36,6 +36,24 @@ class MlpForwardTest {
     }
 
     @Test
+    void scalingTheOutputScalesEveryRewardAndLeavesTheOriginalAlone() {
+        Random random = new Random(5);
+        MlpWeights weights = new MlpWeights(List.of(layer(12, 8, random), layer(8, 1, random)));
+        float[] before = weights.layers().get(1).weight().clone();
+        MlpWeights scaled = weights.withScaledOutput(0.25f);
+        for (int row = 0; row < 20; row++) {
+            float[] input = new float[12];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (float) random.nextGaussian();
+            }
+            float reward = weights.forward(input);
+            assertEquals(0.25f * reward, scaled.forward(input), 1e-5f * Math.max(1, Math.abs(reward)));
+        }
+        assertArrayEquals(before, weights.layers().get(1).weight(), 0f);
+        assertArrayEquals(weights.layers().get(0).weight(), scaled.layers().get(0).weight(), 0f, "hidden layers as they were");
+    }
+
+    @Test
     void aNetworkWithSeveralOutputsGivesTheReferenceBitsToo() {
         Random random = new Random(3);
         MlpWeights weights = new MlpWeights(List.of(layer(21, 12, random), layer(12, 5, random)));

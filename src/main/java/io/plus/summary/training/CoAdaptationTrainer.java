@@ -44,8 +44,12 @@ public final class CoAdaptationTrainer {
     private final TextEncoder encoder;
     private final CoAdaptationConfig config;
 
-    /** What a run produces: the summarizer, the reward head, the bank they share and the log. */
-    public record Result(PolicyNetwork policy, MlpWeights rewardHead, StatementBank bank, List<IterationLog> log) {
+    /**
+     * What a run produces: the summarizer, the reward head, the bank they share and the log, and the
+     * training pairs the reward model never fitted (they scored summaries and chose the settle epoch).
+     */
+    public record Result(PolicyNetwork policy, MlpWeights rewardHead, StatementBank bank, List<IterationLog> log,
+                         List<PreferencePair> heldOutPairs) {
     }
 
     public CoAdaptationTrainer(TextEncoder encoder, CoAdaptationConfig config) {
@@ -141,7 +145,8 @@ public final class CoAdaptationTrainer {
             PolicyNetwork finalPolicy = policy.network();
             MlpWeights head = settle(rewardModel, layout, finalPolicy, bank, contexts, noContext, trainPairs,
                     rewardPairs, embeddings);
-            return new Result(finalPolicy, head, bank, log);
+            List<PreferencePair> heldOut = rewardPairs.values().stream().flatMap(List::stream).toList();
+            return new Result(finalPolicy, head, bank, log, heldOut);
         }
     }
 
