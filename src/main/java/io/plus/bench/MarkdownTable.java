@@ -41,10 +41,12 @@ public final class MarkdownTable {
                     .append(" |\n");
         }
         if (!result.summaries().isEmpty()) {
-            out.append("\nSummaries written for test users (mean over seeds; \"names preference\" = share of users whose "
-                    + "summary states what their hidden type implies, where the generator defines it):\n\n");
-            out.append("| Dataset | Method | Words (mean / max) | Names preference | Example (hidden type → summary, seed ")
-                    .append(result.summaries().get(0).seed()).append(") |\n|---|---|---|---|---|\n");
+            out.append("\nSummaries written for test users (mean over seeds, where the generator defines what a hidden "
+                    + "type implies; \"names preference\" = share of users whose summary states each preference of "
+                    + "their type with weight ≥ 0.3 and nothing against any; \"precision\" = mean share of a "
+                    + "summary's statements that the type implies):\n\n");
+            out.append("| Dataset | Method | Words (mean / max) | Names preference | Precision | Example (hidden type → summary, seed ")
+                    .append(result.summaries().get(0).seed()).append(") |\n|---|---|---|---|---|---|\n");
             Map<String, List<SummaryRecord>> groups = new LinkedHashMap<>();
             for (SummaryRecord record : result.summaries()) {
                 groups.computeIfAbsent(record.dataset() + "\u0000" + record.method(), k -> new ArrayList<>()).add(record);
@@ -54,6 +56,7 @@ public final class MarkdownTable {
                 double words = group.stream().mapToDouble(r -> r.report().meanWords()).average().orElse(Double.NaN);
                 double max = group.stream().mapToDouble(r -> r.report().maxWords()).max().orElse(Double.NaN);
                 BenchResult.Stat named = BenchResult.Stat.of(group.stream().map(r -> r.report().namesPreferenceShare()).toList());
+                BenchResult.Stat precise = BenchResult.Stat.of(group.stream().map(r -> r.report().statementPrecision()).toList());
                 StringBuilder examples = new StringBuilder();
                 for (SummaryEvaluation.Example example : first.report().examples()) {
                     examples.append(examples.length() == 0 ? "" : "<br>").append(example.type()).append(" → ")
@@ -61,7 +64,8 @@ public final class MarkdownTable {
                 }
                 out.append("| ").append(first.dataset()).append(" | ").append(first.method())
                         .append(String.format(Locale.ROOT, " | %.1f / %.0f | ", words, max))
-                        .append(named.n() == 0 ? "—" : percent(named)).append(" | ").append(examples).append(" |\n");
+                        .append(percent(named)).append(" | ").append(percent(precise)).append(" | ")
+                        .append(examples).append(" |\n");
             }
         }
         out.append(CalibrationTable.render(result));

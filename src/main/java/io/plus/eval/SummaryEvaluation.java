@@ -12,7 +12,6 @@ import io.plus.summary.SummaryConditioner;
 import io.plus.summary.SummaryEncoding;
 import io.plus.summary.SummaryRenderer;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * What only a summary-conditioned model can be asked: does it still work when the summary is
  * worded in words it never saw, does the summary matter (another type's summary should make it
- * wrong), how long are summaries, and do they name the user's actual preference. Reads hidden
+ * wrong), how long are summaries, do they name the user's actual preferences and nothing else. Reads hidden
  * truth (for the swap and the naming check): evaluation only.
  */
 public final class SummaryEvaluation {
@@ -36,9 +34,13 @@ public final class SummaryEvaluation {
     public record Example(String user, String type, String summary) {
     }
 
-    /** Length and faithfulness of the summaries written for a dataset's test users. */
-    public record Report(double meanWords, double maxWords, double namesPreferenceShare, int judgedUsers,
-                         List<Example> examples) {
+    /**
+     * Length and faithfulness of the summaries written for a dataset's test users: the share whose
+     * summary names their preferences (recall) and the mean share of a summary's statements that
+     * the user's type implies (precision), over the users whose type defines them.
+     */
+    public record Report(double meanWords, double maxWords, double namesPreferenceShare, double statementPrecision,
+                         int judgedUsers, List<Example> examples) {
     }
 
     /** Test metrics with every summary re-worded in held-out phrasings the reward model never saw. */
@@ -74,15 +76,19 @@ public final class SummaryEvaluation {
     }
 
     /**
-     * What a statement claims, as (feature, polarity): a style statement favours each word it is
-     * named by ("… a style that uses words like safe, better and right"), any other its feature.
+     * What a statement claims: a style statement favours each word it is named by ("Prefers wording
+     * such as 'safe', 'better' and 'right'."), a mined statement its feature; a curated one, with no
+     * feature, claims nothing a generator can check.
      */
-    private static Stream<Map.Entry<String, Integer>> claims(Statement statement) {
+    private static List<ImpliedPreferences.Claim> claims(Statement statement) {
         List<String> named = StyleClusterMiner.namedStems(statement);
         if (!named.isEmpty()) {
-            return named.stream().map(stem -> new AbstractMap.SimpleEntry<>(stem, statement.polarity()));
+            return named.stream().map(stem -> new ImpliedPreferences.Claim(stem, statement.polarity())).toList();
         }
-        return Stream.of(new AbstractMap.SimpleEntry<>(statement.feature(), statement.polarity()));
+        if (statement.feature() == null || statement.polarity() == 0) {
+            return List.of();
+        }
+        return List.of(new ImpliedPreferences.Claim(statement.feature(), statement.polarity()));
     }
 
     public static Report report(SummaryConditioner summaries, Dataset dataset, int exampleCount) {
@@ -96,28 +102,37 @@ public final class SummaryEvaluation {
         double maxWords = 0;
         int judged = 0;
         int named = 0;
+        double precision = 0;
+        int withStatements = 0;
         List<Example> examples = new ArrayList<>();
         Map<String, Integer> examplesPerType = new LinkedHashMap<>();
         for (String user : testUsers) {
             SummaryConditioner.GeneratedSummary summary = summaries.summary(user);
             words += summary.words();
             maxWords = Math.max(maxWords, summary.words());
-            String type = dataset.truth().user(user).map(UserTruth::type).orElse("?");
-            Optional<ImpliedPreferences.Implied> implied = ImpliedPreferences.of(dataset.name(), type);
-            if (implied.isPresent()) {
+            Optional<UserTruth> truth = dataset.truth().user(user);
+            String type = truth.map(UserTruth::type).orElse("?");
+            Optional<List<ImpliedPreferences.Preference>> preferences = truth
+                    .flatMap(t -> ImpliedPreferences.of(dataset.name(), t));
+            if (preferences.isPresent()) {
                 judged++;
-                List<Map.Entry<String, Integer>> statements = summary.statementIds().stream()
-                        .map(id -> summaries.bank().byId(id).orElseThrow())
-                        .flatMap(SummaryEvaluation::claims)
-                        .toList();
-                named += ImpliedPreferences.named(implied.get(), statements) ? 1 : 0;
+                List<List<ImpliedPreferences.Claim>> statements = summary.statementIds().stream()
+                        .map(id -> claims(summaries.bank().byId(id).orElseThrow())).toList();
+                named += ImpliedPreferences.named(preferences.get(),
+                        statements.stream().flatMap(List::stream).toList()) ? 1 : 0;
+                if (!statements.isEmpty()) { // an empty summary says nothing wrong, and names nothing
+                    long implied = statements.stream().filter(s -> ImpliedPreferences.implied(preferences.get(), s)).count();
+                    precision += (double) implied / statements.size();
+                    withStatements++;
+                }
             }
             if (examples.size() < exampleCount && examplesPerType.merge(type, 1, Integer::sum) <= 2) {
                 examples.add(new Example(user, type, summary.text()));
             }
         }
         int n = Math.max(1, testUsers.size());
-        return new Report(words / n, maxWords, judged == 0 ? Double.NaN : (double) named / judged, judged, examples);
+        return new Report(words / n, maxWords, judged == 0 ? Double.NaN : (double) named / judged,
+                withStatements == 0 ? Double.NaN : precision / withStatements, judged, examples);
     }
 
     private static UserConditioner memoised(int dimension, java.util.function.Function<String, float[]> byUser) {
