@@ -32,7 +32,7 @@ public final class BundleBinding {
             SummarizerBundle summarizer = SummarizerBundle.from(bundle);
             Dataset visible = dataset.withoutTruth();
             conditioner = new SummaryConditioner(summarizer.network(encoder), summarizer.bank(),
-                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder);
+                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder, bundle.rewardHead());
         } else {
             ConditioningKind kind = conditioning.fixed().orElseThrow(() -> new BundleException("bundle "
                     + manifest.modelVersion() + " has " + conditioning + " conditioning, which a bundle cannot carry"));

@@ -27,11 +27,12 @@ final class Phrasings {
             "Wants comprehensive responses with plenty of detail.");
     static final List<String> LONG_HELD_OUT = List.of("Values thoroughness and extensive explanation.");
 
+    /** Filled with quoted words ("'certainly', 'consider' and 'following'"): a person naming a way of writing. */
     static final List<String> STYLE_TRAIN = List.of(
-            "Prefers answers written in a style that uses words like %s.",
-            "Likes a way of writing with words such as %s.",
-            "Favours replies whose tone brings words like %s.",
-            "Wants the kind of answer that says things like %s.");
+            "Prefers wording such as %s.",
+            "Likes answers phrased with words like %s.",
+            "Favours a tone that brings in words such as %s.",
+            "Wants replies that say things like %s.");
     static final List<String> STYLE_HELD_OUT = List.of(
             "Is drawn to writing that often reads %s.",
             "Enjoys a manner of answering full of %s.");

@@ -53,11 +53,16 @@ class BenchRunnerTest {
         SummaryRecord summaries = result.summaries().get(0);
         assertEquals("PLUS", summaries.method());
         assertTrue(summaries.report().meanWords() > 0 && summaries.report().maxWords() <= 50, summaries.report().toString());
+        // every unseen pets user is judged: the summary names their pet and says nothing their type does not imply
+        assertTrue(summaries.report().judgedUsers() > 0, summaries.report().toString());
+        assertTrue(summaries.report().namesPreferenceShare() >= 0.9, summaries.report().toString());
+        assertTrue(summaries.report().statementPrecision() >= 0.9, summaries.report().toString());
 
         BenchReport.Written written = BenchReport.write(result, out);
         String markdown = Files.readString(written.markdown());
         assertTrue(markdown.contains("| pets | test-unseen-users | Oracle |"), markdown);
         assertTrue(markdown.contains("| pets | PLUS | "), "summary table: " + markdown);
+        assertTrue(markdown.contains("| Names preference | Precision |"), "summary table: " + markdown);
         assertTrue(markdown.contains("| Dataset | BTL | VPL | PLUS | Oracle |"), "timing table: " + markdown);
         assertTrue(markdown.matches("(?s).*\\| pets \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+\\.\\d \\| \\d+\\.\\d \\|\n.*"),
                 "a training time per method: " + markdown);
