@@ -32,7 +32,7 @@ public final class BundleBinding {
             SummarizerBundle summarizer = SummarizerBundle.from(bundle);
             Dataset visible = dataset.withoutTruth();
             conditioner = new SummaryConditioner(summarizer.network(encoder), summarizer.bank(),
-                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder, bundle.rewardHead());
+                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder);
         } else {
             ConditioningKind kind = conditioning.fixed().orElseThrow(() -> new BundleException("bundle "
                     + manifest.modelVersion() + " has " + conditioning + " conditioning, which a bundle cannot carry"));

@@ -21,7 +21,6 @@ public final class UserContexts {
                                  StatementBank bank) {
         List<String> texts = new java.util.ArrayList<>();
         for (PreferencePair pair : contextPairs) {
-            texts.add(pair.prompt());
             texts.add(pair.chosen());
             texts.add(pair.rejected());
         }
@@ -29,18 +28,15 @@ public final class UserContexts {
         EmbeddingTable embeddings = EmbeddingTable.embed(texts, encoder);
         ContextEncoder.Encoding encoding = ContextEncoder.encode(contextPairs, items, embeddings);
         return new UserContext(encoding.concatenated(),
-                StatementEvidence.of(bank, contextPairs, encoding.preferenceDirection()),
-                ContextChoices.of(contextPairs, embeddings));
+                StatementEvidence.of(bank, contextPairs, encoding.preferenceDirection()));
     }
 
     public static Map<String, UserContext> of(Dataset visible, EmbeddingTable embeddings, StatementBank bank) {
         Map<String, List<PreferencePair>> contextPairs = visible.contextPairsByUser();
         Map<String, UserContext> out = new LinkedHashMap<>();
-        ContextEncoder.encodeAll(visible, embeddings).forEach((user, encoding) -> {
-            List<PreferencePair> pairs = contextPairs.getOrDefault(user, List.of());
-            out.put(user, new UserContext(encoding.concatenated(),
-                    StatementEvidence.of(bank, pairs, encoding.preferenceDirection()), ContextChoices.of(pairs, embeddings)));
-        });
+        ContextEncoder.encodeAll(visible, embeddings).forEach((user, encoding) -> out.put(user,
+                new UserContext(encoding.concatenated(), StatementEvidence.of(bank,
+                        contextPairs.getOrDefault(user, List.of()), encoding.preferenceDirection()))));
         return out;
     }
 }

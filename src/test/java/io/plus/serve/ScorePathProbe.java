@@ -33,8 +33,8 @@ public final class ScorePathProbe {
         LoadedModel.Summarizer summarizer = model.summarizer().orElseThrow();
         List<PreferencePair> feedback = List.of(new PreferencePair("e1", "u", Api.PROMPT, Api.DOG_ANSWER,
                 Api.CAT_ANSWER, null, Split.CONTEXT));
-        String summary = SummaryConditioner.write(summarizer.policy(), summarizer.bank(), model.encoder(),
-                model.rewardHead(), UserContexts.of(feedback, List.of(), model.encoder(), summarizer.bank())).text();
+        String summary = SummaryConditioner.write(summarizer.policy(), summarizer.bank(),
+                UserContexts.of(feedback, List.of(), model.encoder(), summarizer.bank())).text();
         List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(Api.PROMPT, List.of(Api.CAT_ANSWER, Api.DOG_ANSWER)));
         float[][] vectors = model.encoder().embed(CandidateScoring.texts(model.readsSummary(), summary, items));
         List<Integer> ranking = CandidateScoring.rank(model.rewardHead(), model.readsSummary(), vectors, items).get(0).ranking();
