@@ -44,6 +44,12 @@ public class ServingLifecycle {
     }
 
     private final AtomicBoolean prepared = new AtomicBoolean();
+    /**
+     * One preparation at a time: a start-up slower than the retry interval must not meet a retry in
+     * an empty registry, where both register the same bundle, one fails on the duplicate and marks
+     * the instance ready before the other has activated anything.
+     */
+    private final AtomicBoolean preparing = new AtomicBoolean();
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -53,7 +59,7 @@ public class ServingLifecycle {
             watcher.listen();
         }
         try {
-            VertxContextSupport.subscribeAndAwait(() -> prepare().ifNoItem().after(FIRST_ATTEMPT).fail());
+            VertxContextSupport.subscribeAndAwait(() -> prepareOnce().ifNoItem().after(FIRST_ATTEMPT).fail());
         } catch (Throwable error) {
             LOG.warnf("serving is not ready yet (%s); retrying in the background", error.toString());
         }
@@ -65,10 +71,17 @@ public class ServingLifecycle {
         if (!config.enabled() || prepared.get()) {
             return Uni.createFrom().voidItem();
         }
-        return prepare().onFailure().recoverWithUni(error -> {
+        return prepareOnce().onFailure().recoverWithUni(error -> {
             LOG.warnf("serving still not ready: %s", error.toString());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private Uni<Void> prepareOnce() {
+        if (!preparing.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem(); // the one under way will finish the job
+        }
+        return prepare().eventually(() -> preparing.set(false));
     }
 
     private Uni<Void> prepare() {
