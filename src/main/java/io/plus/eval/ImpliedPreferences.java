@@ -126,8 +126,8 @@ public final class ImpliedPreferences {
 
     /**
      * Whether one statement's claims are implied by the user's type: none contradicts it and at
-     * least half agree with it ("wording such as 'cats', 'rabbits' and 'preference'" names one pet word in
-     * three and is not implied by a cat lover's type, though it does not contradict it).
+     * least half agree with it ("wording such as 'cats', 'rabbits' and 'preference'" names one pet
+     * word in three and is not implied by a cat lover's type, though it does not contradict it).
      */
     public static boolean implied(List<Preference> preferences, List<Claim> statementClaims) {
         if (statementClaims.isEmpty()) {

@@ -23,8 +23,8 @@ import java.util.TreeSet;
 /**
  * What only a summary-conditioned model can be asked: does it still work when the summary is
  * worded in words it never saw, does the summary matter (another type's summary should make it
- * wrong), how long are summaries, do they name the user's actual preferences and nothing else. Reads hidden
- * truth (for the swap and the naming check): evaluation only.
+ * wrong), how long are summaries, do they name the user's actual preferences and nothing else.
+ * Reads hidden truth (for the swap and the naming check): evaluation only.
  */
 public final class SummaryEvaluation {
     private SummaryEvaluation() {

@@ -84,7 +84,8 @@ public final class StyleClusterMiner {
         }
         List<Statement> statements = new ArrayList<>();
         for (Map.Entry<String, float[]> entry : byName.entrySet()) {
-            String label = StatementMiner.joinLabel(wordsByName.get(entry.getKey()).stream().map(w -> "'" + w + "'").toList());
+            List<String> quoted = wordsByName.get(entry.getKey()).stream().map(word -> "'" + word + "'").toList();
+            String label = StatementMiner.joinLabel(quoted);
             List<String> phrasings = Phrasings.fill(Phrasings.STYLE_TRAIN, label);
             statements.add(new Statement(ID_PREFIX + entry.getKey(), phrasings.get(0), phrasings,
                     Phrasings.fill(Phrasings.STYLE_HELD_OUT, label), "mined", STYLE_FEATURE, 1,
