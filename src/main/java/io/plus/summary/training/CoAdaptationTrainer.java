@@ -37,8 +37,9 @@ import java.util.function.Consumer;
  * from the summarizer; score it with the current reward model as the mean log-likelihood
  * {@code log σ(r(chosen|z) − r(rejected|z))} of the user's training pairs (never their context
  * pairs), clipped; update the summarizer with PPO; then take Bradley–Terry steps on the reward
- * model over the same users' training pairs conditioned on those same summaries. Each user's
- * training pairs are split once: a share scores summaries, the rest trains the reward model.
+ * model over the same users' training pairs conditioned on those same summaries. The training
+ * pairs are split once ({@link RewardPairSplit}): a few prompts are held out of co-adaptation, and
+ * of the rest a share of each user's pairs scores summaries while the others train the reward model.
  */
 public final class CoAdaptationTrainer {
     private final TextEncoder encoder;
@@ -46,7 +47,7 @@ public final class CoAdaptationTrainer {
 
     /**
      * What a run produces: the summarizer, the reward head, the bank they share and the log, and the
-     * training pairs the reward model never fitted (they scored summaries and chose the settle epoch).
+     * training pairs the reward model never fitted that chose the settle epoch ({@link RewardPairSplit}).
      */
     public record Result(PolicyNetwork policy, MlpWeights rewardHead, StatementBank bank, List<IterationLog> log,
                          List<PreferencePair> heldOutPairs) {
@@ -76,16 +77,12 @@ public final class CoAdaptationTrainer {
         }
         // A summary is scored on pairs the reward model never fits: otherwise the reward model
         // memorises each user's pairs under any summary and every summary looks equally good.
-        Map<String, List<PreferencePair>> trainPairs = new TreeMap<>();
-        Map<String, List<PreferencePair>> rewardPairs = new TreeMap<>();
-        Random split = new Random(config.seed() ^ 0x2545F4914F6CDD1DL);
-        byUser.forEach((user, pairs) -> {
-            List<PreferencePair> shuffled = new ArrayList<>(pairs);
-            java.util.Collections.shuffle(shuffled, split);
-            int reward = Math.max(1, (int) Math.round(shuffled.size() * config.rewardShare()));
-            rewardPairs.put(user, shuffled.subList(0, reward));
-            trainPairs.put(user, shuffled.size() > reward ? shuffled.subList(reward, shuffled.size()) : shuffled);
-        });
+        RewardPairSplit.Result split = RewardPairSplit.of(byUser, config.rewardShare(), config.seed());
+        Map<String, List<PreferencePair>> trainPairs = split.fitted();
+        Map<String, List<PreferencePair>> rewardPairs = split.reward();
+        // what chooses the settle epoch and the temperature: pairs on prompts no one trained on, if any
+        List<PreferencePair> heldOut = split.heldOut().isEmpty()
+                ? rewardPairs.values().stream().flatMap(List::stream).toList() : split.heldOut();
         Map<String, UserContext> contexts = UserContexts.of(visible, embeddings, bank);
         List<String> users = new ArrayList<>(trainPairs.keySet());
         if (users.isEmpty()) {
@@ -144,8 +141,7 @@ public final class CoAdaptationTrainer {
             }
             PolicyNetwork finalPolicy = policy.network();
             MlpWeights head = settle(rewardModel, layout, finalPolicy, bank, contexts, noContext, trainPairs,
-                    rewardPairs, embeddings);
-            List<PreferencePair> heldOut = rewardPairs.values().stream().flatMap(List::stream).toList();
+                    heldOut, embeddings);
             return new Result(finalPolicy, head, bank, log, heldOut);
         }
     }
@@ -153,12 +149,12 @@ public final class CoAdaptationTrainer {
     /**
      * Once the summarizer has settled, the reward model takes a few more epochs on all of its
      * training pairs conditioned on the summaries the summarizer now writes (greedily, in random
-     * training wordings); the epoch whose summaries best explain the held-back reward pairs is kept.
+     * training wordings); the epoch whose summaries best explain the held-out pairs is kept.
      * During co-adaptation it only ever saw sampled, still-changing summaries.
      */
     private MlpWeights settle(RewardModelSession rewardModel, FeatureLayout layout, PolicyNetwork policy,
                               StatementBank bank, Map<String, UserContext> contexts, UserContext noContext,
-                              Map<String, List<PreferencePair>> trainPairs, Map<String, List<PreferencePair>> rewardPairs,
+                              Map<String, List<PreferencePair>> trainPairs, List<PreferencePair> heldPairs,
                               EmbeddingTable embeddings) {
         Random random = new Random(config.seed() * 7_919L);
         List<String> users = new ArrayList<>(trainPairs.keySet());
@@ -167,10 +163,8 @@ public final class CoAdaptationTrainer {
             written.put(user, policy.greedy(contexts.getOrDefault(user, noContext)));
         }
         float[][] canonical = SummaryEncoding.of(encoder, users.stream().map(u -> SummaryRenderer.canonical(bank, written.get(u))).toList());
-        List<PreferencePair> heldPairs = new ArrayList<>();
         List<PreferencePair> fitPairs = new ArrayList<>();
         for (String user : users) {
-            heldPairs.addAll(rewardPairs.get(user));
             fitPairs.addAll(trainPairs.get(user));
         }
         LabelledFeatures held = ConditionedRewardMethod.features(heldPairs, embeddings, bySummary(users, canonical), layout);
