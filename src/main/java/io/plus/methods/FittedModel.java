@@ -33,7 +33,11 @@ public record FittedModel(String method, Conditioning conditioning, RewardHead h
      * trained on; unchanged when they are too few ({@link Calibration#MIN_PAIRS}).
      */
     public FittedModel calibratedOn(List<PreferencePair> heldOut, EmbeddingTable embeddings) {
-        Calibration fitted = Calibration.fit(heldOut.isEmpty() ? new double[0] : margins(heldOut, embeddings));
+        return scaledBy(Calibration.fit(heldOut.isEmpty() ? new double[0] : margins(heldOut, embeddings)));
+    }
+
+    /** The same model with its rewards scaled by a factor fitted elsewhere; unchanged if none was fitted. */
+    public FittedModel scaledBy(Calibration fitted) {
         if (!fitted.fitted()) {
             return this;
         }

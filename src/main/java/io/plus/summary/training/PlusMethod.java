@@ -12,7 +12,9 @@ import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.RewardMethod;
 import io.plus.model.FeatureLayout;
+import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
+import io.plus.training.Calibration;
 import io.plus.training.TrainConfig;
 
 import java.nio.file.Path;
@@ -92,10 +94,14 @@ public final class PlusMethod implements RewardMethod {
                 });
         SummaryConditioner conditioner = new SummaryConditioner(result.policy(), bank,
                 UserContexts.of(visible, embeddings, bank), encoder);
-        RewardHead head = new RewardHead(result.rewardHead(), FeatureLayout.CROSS, embeddings.dimension(),
-                embeddings.dimension());
-        // the temperature comes from prompts held out of co-adaptation (RewardPairSplit)
-        return new FittedModel(name, Conditioning.SUMMARY, head, conditioner)
-                .calibratedOn(result.heldOutPairs(), embeddings);
+        // the temperature is fitted on the prompts held out of co-adaptation, by the head that never saw them
+        Calibration calibration = new FittedModel(name, Conditioning.SUMMARY, head(result.settledHead(), embeddings),
+                conditioner).calibratedOn(result.heldOutPairs(), embeddings).calibration();
+        return new FittedModel(name, Conditioning.SUMMARY, head(result.rewardHead(), embeddings), conditioner)
+                .scaledBy(calibration);
+    }
+
+    private static RewardHead head(MlpWeights weights, EmbeddingTable embeddings) {
+        return new RewardHead(weights, FeatureLayout.CROSS, embeddings.dimension(), embeddings.dimension());
     }
 }
