@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Splits the training users' pairs three ways. The pairs of a share of the prompts, the same prompts
  * for every user, are held out of co-adaptation altogether: they choose the settle epoch and set the
- * temperature. Of the rest, a share of each user's pairs scores summaries and the others train the
+ * temperature, and only then are they fitted, in one last epoch. Of the rest, a share of each user's pairs scores summaries and the others train the
  * reward model.
  * <p>
  * Why whole prompts: users share prompts (every dsp user of a domain answers the same queries the
