@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.plus.serve.Api.CAT_ANSWER;
 import static io.plus.serve.Api.DOG_ANSWER;
@@ -183,7 +184,7 @@ class TenantIsolationTest {
     private static Response cachedSummary(String user) {
         Response response = Api.summary(user);
         for (int attempt = 0; attempt < 50 && !"hit".equals(response.header("X-Plus-Cache")); attempt++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            LockSupport.parkNanos(200_000_000L);
             response = Api.summary(user);
         }
         return response;

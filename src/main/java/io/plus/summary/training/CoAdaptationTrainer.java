@@ -81,9 +81,7 @@ public final class CoAdaptationTrainer {
         RewardPairSplit.Result split = RewardPairSplit.of(byUser, config.rewardShare(), config.seed());
         Map<String, List<PreferencePair>> trainPairs = split.fitted();
         Map<String, List<PreferencePair>> rewardPairs = split.reward();
-        // what chooses the settle epoch and the temperature: pairs on prompts no one trained on, if any
-        List<PreferencePair> heldOut = split.heldOut().isEmpty()
-                ? rewardPairs.values().stream().flatMap(List::stream).toList() : split.heldOut();
+        List<PreferencePair> heldOut = split.settlePairs();
         Map<String, UserContext> contexts = UserContexts.of(visible, embeddings, bank);
         List<String> users = new ArrayList<>(trainPairs.keySet());
         if (users.isEmpty()) {
@@ -161,9 +159,9 @@ public final class CoAdaptationTrainer {
      * queries being a tenth of the answers it could learn.
      */
     private Settled settle(RewardModelSession rewardModel, FeatureLayout layout, PolicyNetwork policy,
-                              StatementBank bank, Map<String, UserContext> contexts, UserContext noContext,
-                              Map<String, List<PreferencePair>> trainPairs, List<PreferencePair> heldPairs,
-                              EmbeddingTable embeddings) {
+                           StatementBank bank, Map<String, UserContext> contexts, UserContext noContext,
+                           Map<String, List<PreferencePair>> trainPairs, List<PreferencePair> heldPairs,
+                           EmbeddingTable embeddings) {
         Random random = new Random(config.seed() * 7_919L);
         List<String> users = new ArrayList<>(trainPairs.keySet());
         Map<String, List<Integer>> written = new TreeMap<>();
@@ -179,11 +177,7 @@ public final class CoAdaptationTrainer {
         MlpWeights best = rewardModel.exportWeights();
         double bestLoss = rewardModel.meanLoss(held);
         for (int epoch = 0; epoch < config.settleEpochs(); epoch++) {
-            List<String> texts = users.stream()
-                    .map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
-            float[][] summaries = SummaryEncoding.of(encoder, texts);
-            rewardModel.trainEpochs(ConditionedRewardMethod.features(fitPairs, embeddings, bySummary(users, summaries),
-                    layout), 1, done -> { });
+            trainOneEpoch(rewardModel, layout, fitPairs, users, written, bank, random, embeddings);
             double heldLoss = rewardModel.meanLoss(held);
             if (heldLoss < bestLoss) {
                 bestLoss = heldLoss;
@@ -193,10 +187,19 @@ public final class CoAdaptationTrainer {
         rewardModel.loadWeights(best);
         List<PreferencePair> every = new ArrayList<>(fitPairs);
         every.addAll(heldPairs);
-        List<String> texts = users.stream().map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
-        rewardModel.trainEpochs(ConditionedRewardMethod.features(every, embeddings,
-                bySummary(users, SummaryEncoding.of(encoder, texts)), layout), 1, done -> { });
+        trainOneEpoch(rewardModel, layout, every, users, written, bank, random, embeddings);
         return new Settled(best, rewardModel.exportWeights());
+    }
+
+    /** One epoch over {@code pairs}, each user's summary in a random training wording. */
+    private void trainOneEpoch(RewardModelSession rewardModel, FeatureLayout layout, List<PreferencePair> pairs,
+                               List<String> users, Map<String, List<Integer>> written, StatementBank bank,
+                               Random random, EmbeddingTable embeddings) {
+        List<String> texts = users.stream()
+                .map(u -> SummaryRenderer.trainingVariant(bank, written.get(u), random)).toList();
+        float[][] summaries = SummaryEncoding.of(encoder, texts);
+        rewardModel.trainEpochs(ConditionedRewardMethod.features(pairs, embeddings, bySummary(users, summaries),
+                layout), 1, done -> { });
     }
 
     private List<String> sampleUsers(List<String> users, Random random) {

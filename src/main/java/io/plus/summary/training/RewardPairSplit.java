@@ -16,8 +16,8 @@ import java.util.TreeSet;
 /**
  * Splits the training users' pairs three ways. The pairs of a share of the prompts, the same prompts
  * for every user, are held out of co-adaptation altogether: they choose the settle epoch and set the
- * temperature, and only then are they fitted, in one last epoch. Of the rest, a share of each user's pairs scores summaries and the others train the
- * reward model.
+ * temperature, and only then are they fitted, in one last epoch. Of the rest, a share of each
+ * user's pairs scores summaries and the others train the reward model.
  * <p>
  * Why whole prompts: users share prompts (every dsp user of a domain answers the same queries the
  * same way), so a pair held back from one user alone is still fitted through another user's copy of
@@ -40,6 +40,10 @@ public final class RewardPairSplit {
      */
     public record Result(Map<String, List<PreferencePair>> fitted, Map<String, List<PreferencePair>> reward,
                          List<PreferencePair> heldOut) {
+        /** What chooses the settle epoch and the temperature: the held-out pairs, or the reward pairs if none. */
+        public List<PreferencePair> settlePairs() {
+            return heldOut.isEmpty() ? reward.values().stream().flatMap(List::stream).toList() : heldOut;
+        }
     }
 
     private RewardPairSplit() {
