@@ -25,6 +25,7 @@ import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlSetup;
 import io.plus.training.EarlyStopping;
+import io.plus.training.GraphScalars;
 import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
 import io.plus.training.ValidationSplit;
@@ -169,15 +170,16 @@ public final class VplMethod implements RewardMethod {
                 NDArray posterior = encoder.forward(new NDList(contextArray)).singletonOrThrow();
                 NDArray mean = posterior.get(":, 0:" + LATENT);
                 NDArray logVariance = posterior.get(":, " + LATENT + ":");
-                NDArray latent = mean.add(logVariance.mul(0.5).exp().mul(noiseArray));
+                NDArray latent = mean.add(GraphScalars.times(logVariance, 0.5, scope).exp().mul(noiseArray));
                 NDArray chosenInput = scope.create(chosen, new Shape(rows, featureDim)).concat(latent, 1);
                 NDArray rejectedInput = scope.create(rejected, new Shape(rows, featureDim)).concat(latent, 1);
                 NDArray rewards = reward.forward(new NDList(chosenInput.concat(rejectedInput, 0))).singletonOrThrow()
                         .reshape(2L * rows);
                 NDArray bt = BradleyTerryLoss.mean(rewards.get("0:" + rows), rewards.get(rows + ":"));
                 // KL(N(mean, var) || N(0, 1)) summed over latent dimensions, averaged over the batch
-                NDArray kl = mean.square().add(logVariance.exp()).sub(logVariance).sub(1).sum(new int[] {1}).mul(0.5).mean();
-                collector.backward(bt.add(kl.mul(beta)));
+                NDArray kl = GraphScalars.times(mean.square().add(logVariance.exp()).sub(logVariance).sub(1)
+                        .sum(new int[] {1}), 0.5, scope).mean();
+                collector.backward(bt.add(GraphScalars.times(kl, beta, scope)));
             }
             encoder.step();
             reward.step();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The same seed gives the same bench, to the last bit, for every method: only the timings may differ.
  * Both runs share one process, so this catches state carried from run to run (a generator, a cache, an
- * engine's random state); whether a busy machine changes results is what
+ * engine's random state). The second run has garbage collections going on all the time, so it also
+ * catches native memory that a collection frees while libtorch still reads it (a run's result then
+ * depends on when the collector ran); whether a busy machine changes results is what
  * src/load/run-busy-machine-bench.sh compares, across processes.
  */
 class BenchReproducibilityTest {
@@ -47,12 +50,42 @@ class BenchReproducibilityTest {
     @Test
     void runningTheSameSmallBenchTwiceWritesTheSameResults() throws Exception {
         JsonNode first = resultsWithoutTimings(run(tmp.resolve("first")));
-        JsonNode second = resultsWithoutTimings(run(tmp.resolve("second")));
+        JsonNode second;
+        try (CollectorPressure ignored = CollectorPressure.start()) {
+            second = resultsWithoutTimings(run(tmp.resolve("second")));
+        }
         // 6 methods, and PLUS's and PLUS-untrained's two variants (reworded, another type's summary), on 3 test splits
         assertEquals((6 + 2 + 2) * 3, first.get("runs").size(), first.get("runs").toString());
         // ICL, VPL, PLUS-untrained, PLUS and the identification ceiling at 5 budgets
         assertEquals(5 * 5, first.get("coldStartRuns").size());
         assertEquals(first, second);
+    }
+
+    /** A thread that asks for a garbage collection every few milliseconds until closed. */
+    private static final class CollectorPressure implements AutoCloseable {
+        private final Thread thread;
+
+        private CollectorPressure(Thread thread) {
+            this.thread = thread;
+        }
+
+        static CollectorPressure start() {
+            Thread thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    System.gc();
+                    LockSupport.parkNanos(5_000_000);
+                }
+            }, "collector-pressure");
+            thread.setDaemon(true);
+            thread.start();
+            return new CollectorPressure(thread);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join();
+        }
     }
 
     private static Path run(Path out) throws Exception {

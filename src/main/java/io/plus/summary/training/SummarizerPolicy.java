@@ -23,6 +23,7 @@ import ai.djl.training.tracker.Tracker;
 import io.plus.model.MlpWeights;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlSetup;
+import io.plus.training.GraphScalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -245,8 +246,8 @@ public final class SummarizerPolicy implements AutoCloseable {
                 NDArray surrogate = unclipped.minimum(clippedRatio.mul(adv)).mean().neg();
                 NDArray valueError = value.sub(ret).square().mean();
                 NDArray entropyValue = logProbs.exp().mul(logProbs).sum(new int[] {1}).mean().neg();
-                NDArray loss = surrogate.add(valueError.mul(config.valueCoefficient()))
-                        .sub(entropyValue.mul(config.entropyCoefficient()));
+                NDArray loss = surrogate.add(GraphScalars.times(valueError, config.valueCoefficient(), scope))
+                        .sub(GraphScalars.times(entropyValue, config.entropyCoefficient(), scope));
                 collector.backward(loss);
                 policyLoss = surrogate.getFloat();
                 valueLoss = valueError.getFloat();
