@@ -39,6 +39,7 @@ public final class BenchReport {
         document.put("phaseSeconds", result.phaseSeconds());
         document.put("notes", result.notes());
         document.put("summary", result.summary());
+        document.put("comparisons", result.comparisons());
         document.put("runs", result.runs());
         document.put("summaries", result.summaries());
         document.put("coldStart", result.coldStartSummary());

@@ -84,6 +84,11 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
         return rows;
     }
 
+    /** PLUS against every other method, paired over seeds (empty where PLUS did not run). */
+    public List<PairedComparison> comparisons() {
+        return PairedComparison.of(runs, ComparisonTable.METHOD);
+    }
+
     /** Methods that read no context: flat reference lines beside the cold-start curves. */
     public static final List<String> CURVE_REFERENCES = List.of("BTL", "Oracle");
 

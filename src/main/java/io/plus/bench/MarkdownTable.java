@@ -68,6 +68,7 @@ public final class MarkdownTable {
                         .append(examples).append(" |\n");
             }
         }
+        out.append(ComparisonTable.render(result));
         out.append(CalibrationTable.render(result));
         out.append(ColdStartTable.render(result));
         out.append(TimingTable.render(result));
