@@ -1,6 +1,5 @@
 package io.plus.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +27,8 @@ final class ComparisonTable {
                 + "seed by seed on the same data, as mean ± standard error; \"above\" or \"below\" where it is at "
                 + "least twice its standard error and half a point, \"≈\" where it is within seed noise (with one "
                 + "seed no ordering is called):\n\n| Dataset | Split |");
-        List<String> header = new ArrayList<>();
-        for (String other : others) {
-            header.add(" vs " + other + " |");
-        }
-        out.append(String.join("", header)).append("\n|---|---|").append("---|".repeat(others.size())).append('\n');
+        others.forEach(other -> out.append(" vs ").append(other).append(" |"));
+        out.append("\n|---|---|").append("---|".repeat(others.size())).append('\n');
         rows.forEach((row, byOther) -> {
             out.append("| ").append(row).append(" |");
             for (String other : others) {
@@ -46,11 +42,13 @@ final class ComparisonTable {
 
     private static String cell(PairedComparison comparison) {
         String difference = String.format(Locale.ROOT, "%+.1f", comparison.meanPoints());
-        return switch (comparison.verdict()) {
-            case ONE_SEED -> difference;
-            case ABOVE -> String.format(Locale.ROOT, "%s ± %.1f above", difference, comparison.standardErrorPoints());
-            case BELOW -> String.format(Locale.ROOT, "%s ± %.1f below", difference, comparison.standardErrorPoints());
-            case WITHIN_NOISE -> String.format(Locale.ROOT, "%s ± %.1f ≈", difference, comparison.standardErrorPoints());
+        String verdict = switch (comparison.verdict()) {
+            case ONE_SEED -> null;
+            case ABOVE -> "above";
+            case BELOW -> "below";
+            case WITHIN_NOISE -> "≈";
         };
+        return verdict == null ? difference
+                : String.format(Locale.ROOT, "%s ± %.1f %s", difference, comparison.standardErrorPoints(), verdict);
     }
 }

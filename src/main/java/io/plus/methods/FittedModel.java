@@ -33,7 +33,12 @@ public record FittedModel(String method, Conditioning conditioning, RewardHead h
      * trained on; unchanged when they are too few ({@link Calibration#MIN_PAIRS}).
      */
     public FittedModel calibratedOn(List<PreferencePair> heldOut, EmbeddingTable embeddings) {
-        return scaledBy(Calibration.fit(heldOut.isEmpty() ? new double[0] : margins(heldOut, embeddings)));
+        return scaledBy(calibrationOn(heldOut, embeddings));
+    }
+
+    /** The temperature that best explains {@code heldOut} under this model, without applying it. */
+    public Calibration calibrationOn(List<PreferencePair> heldOut, EmbeddingTable embeddings) {
+        return Calibration.fit(heldOut.isEmpty() ? new double[0] : margins(heldOut, embeddings));
     }
 
     /** The same model with its rewards scaled by a factor fitted elsewhere; unchanged if none was fitted. */

@@ -96,7 +96,7 @@ public final class PlusMethod implements RewardMethod {
                 UserContexts.of(visible, embeddings, bank), encoder);
         // the temperature is fitted on the prompts held out of co-adaptation, by the head that never saw them
         Calibration calibration = new FittedModel(name, Conditioning.SUMMARY, head(result.settledHead(), embeddings),
-                conditioner).calibratedOn(result.heldOutPairs(), embeddings).calibration();
+                conditioner).calibrationOn(result.heldOutPairs(), embeddings);
         return new FittedModel(name, Conditioning.SUMMARY, head(result.rewardHead(), embeddings), conditioner)
                 .scaledBy(calibration);
     }
