@@ -1,20 +1,25 @@
 package io.plus.eval;
 
 import io.plus.data.UserTruth;
+import io.plus.data.generate.AttributeWording;
 import io.plus.data.generate.ResponseAttribute;
+import io.plus.summary.StatementMiner;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * For the synthetic datasets: which response features a user's hidden type implies they favour
  * ({@code towards}) or avoid ({@code awayFrom}), in the miner's feature names (folded word stems;
  * {@code #length} for answer length). The words are the ones the generators write: pet names in
- * the pets pools, and the openers, connectives and closing lines ResponseComposer uses for each
- * attribute pole. A mixture user ("concise+with-examples") holds one preference per attribute,
+ * the pets pools, and for the attributes every word of the generator's own phrasing that only
+ * one pole of an attribute writes. A mixture user ("concise+with-examples") holds one preference per attribute,
  * weighted as the generator weighted it. Evaluation only: the learner never sees this.
  */
 public final class ImpliedPreferences {
@@ -44,14 +49,7 @@ public final class ImpliedPreferences {
             "helpful", new Implied(Set.of("dog"), Set.of("cat")),
             "harmless", new Implied(Set.of("cat"), Set.of("dog")));
 
-    private static final Map<String, Implied> ATTRIBUTES = Map.of(
-            "concise", new Implied(Set.of(), Set.of("#length", "furthermore", "addition", "detailed", "overview",
-                    "hope", "long", "rundown")),
-            "formal", new Implied(Set.of("certainly", "regarding", "consider", "following", "furthermore", "addition",
-                    "please"), Set.of("sure", "thing", "deal", "heres", "plu", "also")),
-            "cautious", new Implied(Set.of("safe", "sorry", "consult", "professional", "qualified", "careful"),
-                    Set.of("directly", "proceed", "precaution", "necessary", "just")),
-            "with-examples", new Implied(Set.of("example", "instance"), Set.of()));
+    private static final Map<String, Implied> ATTRIBUTES = attributeWording();
 
     private ImpliedPreferences() {
     }
@@ -74,6 +72,32 @@ public final class ImpliedPreferences {
             preferences.add(new Preference(pole, poles.length == 1 ? 1 : weight(pole, truth.latent()), implied));
         }
         return Optional.of(List.copyOf(preferences));
+    }
+
+    /**
+     * Each attribute's positive pole leans towards the words the generator writes only with that
+     * pole and away from those it writes only without it (its own phrasing, topics left out:
+     * "Certainly. Regarding …" for formal, "Better safe than sorry, right?" for cautious and casual);
+     * concise also leans away from length.
+     */
+    private static Map<String, Implied> attributeWording() {
+        Map<String, Implied> table = new LinkedHashMap<>();
+        for (ResponseAttribute attribute : ResponseAttribute.values()) {
+            Set<String> with = new HashSet<>();
+            Set<String> without = new HashSet<>();
+            for (int mask = 0; mask < ResponseAttribute.COMBINATIONS; mask++) {
+                (attribute.in(mask) ? with : without).addAll(StatementMiner.featureNames(AttributeWording.of(mask)));
+            }
+            Set<String> towards = new TreeSet<>(with);
+            towards.removeAll(without);
+            Set<String> awayFrom = new TreeSet<>(without);
+            awayFrom.removeAll(with);
+            if (attribute == ResponseAttribute.CONCISE) {
+                awayFrom.add(StatementMiner.LENGTH_KEY);
+            }
+            table.put(attribute.positivePole(), new Implied(Set.copyOf(towards), Set.copyOf(awayFrom)));
+        }
+        return Map.copyOf(table);
     }
 
     private static double weight(String pole, double[] latent) {

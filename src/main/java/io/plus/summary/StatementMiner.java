@@ -103,7 +103,8 @@ public final class StatementMiner {
         return evidence;
     }
 
-    static final String LENGTH_KEY = "#length";
+    /** The feature name of answer length, the one non-lexical feature. */
+    public static final String LENGTH_KEY = "#length";
 
     /**
      * Each word's (and length's) lean per training user: how much more often it is in the chosen
@@ -260,6 +261,11 @@ public final class StatementMiner {
             "very", "what", "when", "where", "which", "who", "how", "why", "our", "out", "one", "may", "might", "been",
             "being", "is", "be", "to", "of", "in", "on", "a", "an", "as", "at", "by", "or", "if", "so", "do", "does",
             "did", "these", "those", "here", "each", "other", "over", "only", "own", "same", "too", "up", "down");
+
+    /** The word features of a text, as the miner names them (its statements' {@link Statement#feature()}). */
+    public static Set<String> featureNames(String text) {
+        return stems(text, new HashMap<>());
+    }
 
     /** Lower-cased words of three letters or more, plural "s" folded, stopwords dropped. */
     static Set<String> stems(String text, Map<String, Map<String, Integer>> surfaces) {

@@ -67,4 +67,30 @@ class ImpliedPreferencesTest {
         assertFalse(ImpliedPreferences.implied(harmless, claims("#length", -1)), "true of some users, not of this type");
         assertFalse(ImpliedPreferences.implied(harmless, claims()), "a statement that claims nothing checkable");
     }
+
+    @Test
+    void anAttributeLeansToTheWordsOnlyItsPoleWritesAndNoTopicWord() {
+        Preference cautious = of("attributes", "cautious", 0, 0, 1, 0).get(0);
+        // "Better safe than sorry, right?" and "Please consult a qualified professional …"
+        assertTrue(cautious.implied().towards().containsAll(List.of("better", "safe", "sorry", "right", "consult",
+                "qualified", "professional")), cautious.implied().towards().toString());
+        // "No further precautions are necessary; you may proceed directly." / "That's it, just go for it!"
+        assertTrue(cautious.implied().awayFrom().containsAll(List.of("further", "precaution", "necessary", "proceed",
+                "directly")), cautious.implied().awayFrom().toString());
+        Preference formal = of("attributes", "formal", 0, 1, 0, 0).get(0);
+        assertTrue(formal.implied().towards().containsAll(List.of("certainly", "regarding", "consider", "please")),
+                formal.implied().towards().toString());
+        assertTrue(formal.implied().awayFrom().containsAll(List.of("sure", "thing", "deal", "here")),
+                formal.implied().awayFrom().toString());
+        Preference examples = of("attributes", "with-examples", 0, 0, 0, 1).get(0);
+        assertEquals(java.util.Set.of("example", "instance", "like"), examples.implied().towards(),
+                "\"For example,\" and \"Like, for instance,\"");
+        assertTrue(examples.implied().awayFrom().isEmpty(), "nothing is written only without an example");
+        Preference concise = of("attributes", "concise", 1, 0, 0, 0).get(0);
+        assertTrue(concise.implied().towards().isEmpty());
+        assertTrue(concise.implied().awayFrom().containsAll(List.of("#length", "furthermore", "rundown", "overview")));
+        // "Sure thing! So, about <subject>, here's the deal." is in both poles of everything but formality
+        assertFalse(concise.implied().awayFrom().contains("sure"));
+        assertFalse(cautious.implied().towards().contains("about"));
+    }
 }
