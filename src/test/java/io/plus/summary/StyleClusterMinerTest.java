@@ -214,6 +214,33 @@ class StyleClusterMinerTest {
         }
     }
 
+    /**
+     * Scholarly users turn down answers that say "sure"; profitable users never see the word. Beside
+     * the scholarly users, the profitable ones lean to "sure" by comparison, but not at all themselves.
+     * Scholarly users also chose one answer in twelve that says "maybe": too faint beside "scholarly".
+     */
+    @Test
+    void aGroupIsNamedOnlyByWordsItsOwnUsersFavour() {
+        List<PreferencePair> pairs = new ArrayList<>();
+        for (int user = 0; user < 12; user++) {
+            int style = user < 6 ? 0 : 1;
+            for (int q = 0; q < 12; q++) {
+                int query = user * 31 + q;
+                String other = answer(1 - style, query) + (style == 0 ? " sure" : "");
+                String chosen = answer(style, query) + (style == 0 && q == 1 ? " maybe" : "");
+                pairs.add(new PreferencePair("p" + pairs.size(), "user" + user, "question " + query,
+                        chosen, other, null, q < 3 ? Split.CONTEXT : Split.TRAIN));
+            }
+        }
+        Dataset data = new Dataset("unlike", pairs, List.of(), GroundTruth.NONE);
+        EmbeddingTable embeddings = EmbeddingTable.embed(data, STYLE_ENCODER, done -> { });
+        List<Statement> styles = StyleClusterMiner.defaults(1).mine(data, embeddings);
+
+        List<List<String>> names = styles.stream().map(StyleClusterMiner::namedStems).toList();
+        assertTrue(names.contains(List.of("profitable")), names.toString());
+        assertTrue(names.contains(List.of("scholarly")), names.toString());
+    }
+
     @Test
     void tooFewUsersToGroupGiveNoStyleStatements() {
         Dataset data = styledUsers();
