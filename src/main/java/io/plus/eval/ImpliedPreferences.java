@@ -6,8 +6,8 @@ import io.plus.data.generate.ResponseAttribute;
 import io.plus.summary.StatementMiner;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * For the synthetic datasets: which response features a user's hidden type implies they favour
  * ({@code towards}) or avoid ({@code awayFrom}), in the miner's feature names (folded word stems;
  * {@code #length} for answer length). The words are the ones the generators write: pet names in
- * the pets pools, and for the attributes every word of the generator's own phrasing that only
- * one pole of an attribute writes. A mixture user ("concise+with-examples") holds one preference per attribute,
- * weighted as the generator weighted it. Evaluation only: the learner never sees this.
+ * the pets pools, and for the attributes every word of the generator's own phrasing that only one
+ * pole of an attribute writes. A mixture user ("concise+with-examples") holds one preference per
+ * attribute, weighted as the generator weighted it. Evaluation only: the learner never sees this.
  */
 public final class ImpliedPreferences {
     /** Features one preference leans towards and away from. */
@@ -81,7 +81,7 @@ public final class ImpliedPreferences {
      * concise also leans away from length.
      */
     private static Map<String, Implied> attributeWording() {
-        Map<String, Implied> table = new LinkedHashMap<>();
+        Map<String, Implied> table = new HashMap<>();
         for (ResponseAttribute attribute : ResponseAttribute.values()) {
             Set<String> with = new HashSet<>();
             Set<String> without = new HashSet<>();

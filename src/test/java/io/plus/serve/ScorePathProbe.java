@@ -9,7 +9,6 @@ import io.plus.serve.model.LoadedModel;
 import io.plus.serve.model.ModelLoader;
 import io.plus.serve.score.ScoreRequests;
 import io.plus.summary.CandidateScoring;
-import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
 
 import java.nio.file.Files;
@@ -33,8 +32,7 @@ public final class ScorePathProbe {
         LoadedModel.Summarizer summarizer = model.summarizer().orElseThrow();
         List<PreferencePair> feedback = List.of(new PreferencePair("e1", "u", Api.PROMPT, Api.DOG_ANSWER,
                 Api.CAT_ANSWER, null, Split.CONTEXT));
-        String summary = SummaryConditioner.write(summarizer.policy(), summarizer.bank(),
-                UserContexts.of(feedback, List.of(), model.encoder(), summarizer.bank())).text();
+        String summary = model.summaryFor(UserContexts.of(feedback, List.of(), model.encoder(), summarizer.bank())).text();
         List<ScoreRequests.Item> items = List.of(new ScoreRequests.Item(Api.PROMPT, List.of(Api.CAT_ANSWER, Api.DOG_ANSWER)));
         float[][] vectors = model.encoder().embed(CandidateScoring.texts(model.readsSummary(), summary, items));
         List<Integer> ranking = CandidateScoring.rank(model.rewardHead(), model.readsSummary(), vectors, items).get(0).ranking();

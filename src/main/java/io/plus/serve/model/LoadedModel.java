@@ -5,6 +5,8 @@ import io.plus.encoder.TextEncoder;
 import io.plus.model.RewardHead;
 import io.plus.summary.PolicyNetwork;
 import io.plus.summary.StatementBank;
+import io.plus.summary.SummaryConditioner;
+import io.plus.summary.UserContext;
 
 import java.util.Optional;
 
@@ -17,6 +19,13 @@ public record LoadedModel(String version, String manifestSha256, BundleManifest 
 
     /** The policy that writes summaries and the bank it writes them from. */
     public record Summarizer(PolicyNetwork policy, StatementBank bank) {
+    }
+
+    /** The summary this model writes from a user's context (the policy's most likely one). */
+    public SummaryConditioner.GeneratedSummary summaryFor(UserContext context) {
+        Summarizer parts = summarizer.orElseThrow(() -> new IllegalStateException("model " + version
+                + " reads no summary"));
+        return SummaryConditioner.write(parts.policy(), parts.bank(), context);
     }
 
     /** True when the reward model reads a summary (PLUS bundles); other bundles ignore it. */

@@ -232,7 +232,7 @@ public class SummaryService {
         UserContext userContext = context.pairs().isEmpty() && context.items().isEmpty()
                 ? SummaryConditioner.emptyContext(model.encoder().dimension(), bank)
                 : UserContexts.of(context.pairs(), context.items(), model.encoder(), bank);
-        SummaryConditioner.GeneratedSummary summary = SummaryConditioner.write(summarizer.policy(), bank, userContext);
+        SummaryConditioner.GeneratedSummary summary = model.summaryFor(userContext);
         List<SummaryView.StatementView> statements = summary.statementIds().stream()
                 .map(id -> new SummaryView.StatementView(id, bank.get(bank.indexOf(id)).text())).toList();
         return new GeneratedParts(summary.text(), statements);
