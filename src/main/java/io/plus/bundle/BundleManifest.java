@@ -24,8 +24,11 @@ public record BundleManifest(
         Map<String, String> files,
         String createdAt) {
 
-    /** 2: a summary-conditioned model reads its summary sentence by sentence ({@code SummaryEncoding}). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * 2: a summary-conditioned model reads its summary sentence by sentence ({@code SummaryEncoding});
+     * 3: as the sum of its sentences, no longer their unit mean.
+     */
+    public static final int FORMAT_VERSION = 3;
     public static final String FILE_NAME = "manifest.json";
 
     /** The text encoder whose embeddings the model reads; a bundle only works with that encoder. */

@@ -94,7 +94,7 @@ public final class BundleStore {
         }
         if (manifest.formatVersion() != BundleManifest.FORMAT_VERSION) {
             throw new BundleException("bundle " + directory + " has format version " + manifest.formatVersion()
-                    + "; this build reads version " + BundleManifest.FORMAT_VERSION);
+                    + "; this build reads version " + BundleManifest.FORMAT_VERSION + " (train the model again with it)");
         }
         if (manifest.encoder() == null || manifest.files() == null || manifest.featureLayout() == null) {
             throw new BundleException("manifest " + manifestFile + " lacks the encoder, the feature layout or the file list");

@@ -1,7 +1,6 @@
 package io.plus.summary;
 
 import io.plus.encoder.TextEncoder;
-import io.plus.encoder.Vectors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * How a reward model reads a summary: each sentence is embedded by the text encoder on its own and
- * the summary is the mean of its sentences, scaled to unit length. Any text works the same way (a
+ * the summary is the sum of its sentences (each of unit length), so every statement moves the
+ * reward as much whatever else the summary says. The unit mean it replaced gave each of two
+ * statements about half the weight one alone had, so a second statement could only cost the first
+ * (full bench, 3 seeds, PLUS seen users: attributes-mix +2.6 ± 0.8 points, dsp +2.5 ± 1.1; no row
+ * lower beyond seed noise). Any text works the same way (a
  * written, edited or hand-made summary), but the encoder only ever sees single sentences, which a
  * sentence encoder handles best, no summary outgrows its token window, and — since a summary is a
  * few sentences out of a bank of phrasings — training re-embeds almost nothing: a new combination
@@ -60,14 +63,14 @@ public final class SummaryEncoding {
         return out;
     }
 
-    /** The unit-length mean of {@code count} sentence vectors starting at {@code from}. */
+    /** The sum of {@code count} sentence vectors starting at {@code from}. */
     public static float[] pool(float[][] vectors, int from, int count) {
-        float[] mean = new float[vectors[from].length];
+        float[] sum = new float[vectors[from].length];
         for (int s = from; s < from + count; s++) {
-            for (int i = 0; i < mean.length; i++) {
-                mean[i] += vectors[s][i];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += vectors[s][i];
             }
         }
-        return Vectors.normalize(mean);
+        return sum;
     }
 }

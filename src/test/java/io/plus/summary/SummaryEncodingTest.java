@@ -21,19 +21,20 @@ class SummaryEncodingTest {
     }
 
     @Test
-    void aSummaryIsTheUnitMeanOfItsSentencesEachEmbeddedOnce() {
+    void aSummaryIsTheSumOfItsSentencesEachEmbeddedOnce() {
         HashedTextEncoder encoder = new HashedTextEncoder(6);
         float[][] out = SummaryEncoding.of(encoder, List.of("Likes dogs. Prefers short answers.", "Likes dogs."));
         assertEquals(List.of("Likes dogs.", "Prefers short answers."), encoder.embedded(), "each distinct sentence once");
 
         float[][] parts = new HashedTextEncoder(6).embed(List.of("Likes dogs.", "Prefers short answers."));
-        float[] mean = new float[6];
+        float[] sum = new float[6];
         for (int i = 0; i < 6; i++) {
-            mean[i] = parts[0][i] + parts[1][i];
+            sum[i] = parts[0][i] + parts[1][i];
         }
-        assertArrayEquals(Vectors.normalize(mean), out[0], 1e-6f);
+        assertArrayEquals(sum, out[0], 1e-6f);
         assertArrayEquals(parts[0], out[1], 1e-6f, "a one-sentence summary is that sentence's vector");
-        assertEquals(1.0, Vectors.norm(out[0]), 1e-5);
+        // a second statement keeps the first at full strength: its component along the first is not diluted
+        assertEquals(1 + Vectors.dot(parts[0], parts[1]), Vectors.dot(out[0], parts[0]), 1e-5);
         // order of sentences does not matter, wording does
         assertArrayEquals(out[0], SummaryEncoding.of(encoder, "Prefers short answers. Likes dogs."), 1e-6f);
     }
