@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * For the synthetic datasets: which response features a user's hidden type implies they favour
@@ -88,9 +87,9 @@ public final class ImpliedPreferences {
             for (int mask = 0; mask < ResponseAttribute.COMBINATIONS; mask++) {
                 (attribute.in(mask) ? with : without).addAll(StatementMiner.featureNames(AttributeWording.of(mask)));
             }
-            Set<String> towards = new TreeSet<>(with);
+            Set<String> towards = new HashSet<>(with);
             towards.removeAll(without);
-            Set<String> awayFrom = new TreeSet<>(without);
+            Set<String> awayFrom = new HashSet<>(without);
             awayFrom.removeAll(with);
             if (attribute == ResponseAttribute.CONCISE) {
                 awayFrom.add(StatementMiner.LENGTH_KEY);

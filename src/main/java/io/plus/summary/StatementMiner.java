@@ -103,6 +103,9 @@ public final class StatementMiner {
         return evidence;
     }
 
+    /** A lean (share of pairs, chosen minus rejected) beyond this is a clear one, for or against. */
+    static final double CLEAR_LEAN = 0.05;
+
     /** The feature name of answer length, the one non-lexical feature. */
     public static final String LENGTH_KEY = "#length";
 
@@ -223,13 +226,12 @@ public final class StatementMiner {
      * {@code 4 · share leaning for · share leaning against · mean |lean|}.
      */
     static double disagreement(double[] lean) {
-        double threshold = 0.05;
         int positive = 0;
         int negative = 0;
         double magnitude = 0;
         for (double value : lean) {
-            positive += value > threshold ? 1 : 0;
-            negative += value < -threshold ? 1 : 0;
+            positive += value > CLEAR_LEAN ? 1 : 0;
+            negative += value < -CLEAR_LEAN ? 1 : 0;
             magnitude += Math.abs(value);
         }
         double n = lean.length;

@@ -40,12 +40,6 @@ public final class StyleClusterMiner {
      * hundredths, and naming those says nothing true about them.
      */
     private static final double NAME_SHARE = 0.5;
-    /**
-     * A word names a group only if the group itself leans to it, not merely less against it than
-     * the others: beside formal users, who avoid "sure" and "deal", every other group leans to
-     * casual wording by comparison, and concise users came out named "'deal', 'here's' and 'sure'".
-     */
-    private static final double OWN_LEAN = 0.05;
     private static final int RESTARTS = 10;
     private static final int ROUNDS = 50;
 
@@ -260,7 +254,10 @@ public final class StyleClusterMiner {
         return List.of(statement.id().substring(ID_PREFIX.length()).split(","));
     }
 
-    /** The words this group leans to most compared with everyone else and leans to itself (none if it leans to nothing). */
+    /**
+     * The words this group leans to itself and most compared with everyone else (none if it leans
+     * to nothing).
+     */
     private static List<StatementMiner.Feature> name(StatementMiner.LeanTable leans, int[] cluster, int c) {
         record Scored(StatementMiner.Feature feature, double score) {
         }
@@ -285,7 +282,10 @@ public final class StyleClusterMiner {
                 return List.of();
             }
             double score = inside / in - outside / out;
-            if (score > 0 && inside / in > OWN_LEAN) {
+            // the group must itself lean clearly to the word, not merely less against it than the
+            // others: beside formal users, who avoid "sure" and "deal", every other group leans to
+            // casual wording by comparison, and concise users came out "'deal', 'here's' and 'sure'"
+            if (score > 0 && inside / in > StatementMiner.CLEAR_LEAN) {
                 scored.add(new Scored(feature, score));
             }
         }
