@@ -106,7 +106,7 @@ public final class BenchRunner {
                         summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,
                                 SummaryEvaluation.report(summaries, dataset, 6)));
                     }
-                    coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings, notes));
+                    coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings));
                     add(phases, "evaluate", t3);
                     progress.advance(1, where + ": " + method.name() + " evaluated");
                 }
@@ -118,11 +118,10 @@ public final class BenchRunner {
 
     /**
      * The cold-start curve of a method that reads context; for the Oracle, the identification ceiling
-     * (what knowing the recognisable type allows). Other methods have a flat line: none.
+     * (what telling a new user's hidden type from k units allows). Other methods have a flat line: none.
      */
     private static List<ColdStartRecord> coldStart(DatasetSource source, long seed, RewardMethod method,
-                                                   FittedModel fitted, Dataset full, EmbeddingTable embeddings,
-                                                   Set<String> notes) {
+                                                   FittedModel fitted, Dataset full, EmbeddingTable embeddings) {
         if (ContextBudget.unseenUsers(full).isEmpty()) {
             return List.of(); // no new users, no cold start
         }
@@ -134,10 +133,6 @@ public final class BenchRunner {
         } else if (method.readsGroundTruth() && IdentificationCeiling.applies(full)) {
             points = IdentificationCeiling.measure(fitted, full, embeddings, source.contextUnit(), ColdStartCurve.BUDGETS);
             line = ColdStartRecord.CEILING;
-        } else if (method.readsGroundTruth()) {
-            notes.add(source.name() + ": no identification ceiling, since its users are not of a few discrete types "
-                    + "(users of one type differ in their hidden weights, or an unseen user's type has no seen user)");
-            return List.of();
         } else {
             return List.of();
         }

@@ -19,7 +19,7 @@ public final class ColdStartTable {
         StringBuilder out = new StringBuilder("\nCold start: accuracy in % on the unseen users' test pairs, all / "
                 + "controversial, when each user has given only their first k context units (pairs; queries for dsp); "
                 + "the same users and pairs at every k, nothing retrained. Identification ceiling = the Oracle told the "
-                + "type that a recogniser knowing every type's reward model finds most probable from those k units.\n");
+                + "seen users' hidden type (for mixtures: weighting) that makes those k units most probable.\n");
         for (String dataset : datasets) {
             BenchResult.Curves curves = result.coldStartCurves(dataset);
             List<BenchResult.CurveRow> rows = curves.points();

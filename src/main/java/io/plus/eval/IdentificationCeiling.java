@@ -13,35 +13,36 @@ import io.plus.training.BradleyTerryLoss;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What a cold start allows at best: a context method can personalise no better than it can tell which
- * kind of user it faces. This recogniser knows every user type (the seen users' hidden types, each
- * type's latent and share of users) and the Oracle's reward model of each, and picks for each unseen user the
- * type that makes their first {@code k} labelled context units most probable (maximum a posteriori).
- * The ceiling is the Oracle's accuracy when it is told that type instead of the true one. Reads the
- * hidden truth: evaluation only.
+ * kind of user it faces. This recogniser knows the seen users' hidden latents (their types, or for
+ * mixtures each one's own weighting of the attributes), each distinct latent's share of seen users and
+ * the Oracle's reward model, and picks for each unseen user the latent that makes their first {@code k}
+ * labelled context units most probable (maximum a posteriori). The ceiling is the Oracle's accuracy
+ * when it is told that latent instead of the true one. Reads the hidden truth: evaluation only.
  */
 public final class IdentificationCeiling {
     private IdentificationCeiling() {
     }
 
-    /** A type the recogniser can name: its latent and its log prior (share of seen users). */
-    private record Candidate(String type, float[] latent, double logPrior) {
+    /** A latent the recogniser can name, and its log prior (share of seen users). */
+    private record Candidate(float[] latent, double logPrior) {
     }
 
     /** The ceiling at each budget, as points of the curve; {@code oracle} must condition on the true type. */
     public static List<ColdStartCurve.Point> measure(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings,
                                                      ContextUnit unit, List<Integer> budgets) {
         if (!applies(dataset)) {
-            throw new IllegalArgumentException("dataset " + dataset.name() + " has no discrete user types to recognise");
+            throw new IllegalArgumentException("dataset " + dataset.name()
+                    + " lacks the hidden latent of some user: nothing to recognise or to bound");
         }
         int dimension = oracle.conditioner().dimension();
         List<Candidate> candidates = candidates(dataset, dimension);
@@ -61,7 +62,7 @@ public final class IdentificationCeiling {
         return points;
     }
 
-    /** The latent of the most probable type given the user's labelled context (the prior alone without any). */
+    /** The most probable latent given the user's labelled context (the prior alone without any). */
     private static float[] recognise(FittedModel oracle, List<Candidate> candidates, List<PreferencePair> context,
                                      EmbeddingTable embeddings) {
         Candidate best = candidates.get(0);
@@ -83,59 +84,37 @@ public final class IdentificationCeiling {
         return best.latent();
     }
 
-    /** The hidden types of the users who have training pairs, in name order, with their share as prior. */
+    /**
+     * The distinct hidden latents of the users who have training pairs, each with its share of those users
+     * as prior, in the order of their type names (ties between users of one type: by user id).
+     */
     private static List<Candidate> candidates(Dataset dataset, int dimension) {
-        Map<String, double[]> latents = new TreeMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        Set<String> seen = new TreeSet<>();
+        Set<UserTruth> seen = new TreeSet<>(Comparator.comparing(UserTruth::type).thenComparing(UserTruth::user));
         for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
-            seen.add(pair.user());
+            seen.add(dataset.truth().user(pair.user()).orElseThrow());
         }
-        for (String user : seen) {
-            dataset.truth().user(user).ifPresent(truth -> {
-                latents.putIfAbsent(truth.type(), truth.latent());
-                counts.merge(truth.type(), 1, Integer::sum);
-            });
+        Map<List<Double>, Integer> counts = new LinkedHashMap<>(); // a list compares the latent by value
+        for (UserTruth user : seen) {
+            counts.merge(Arrays.stream(user.latent()).boxed().toList(), 1, Integer::sum);
         }
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         List<Candidate> candidates = new ArrayList<>();
-        latents.forEach((type, latent) -> {
+        counts.forEach((latent, count) -> {
             float[] vector = new float[dimension]; // as the Oracle's conditioner writes it: padded with zeros
-            for (int i = 0; i < latent.length; i++) {
-                vector[i] = (float) latent[i];
+            for (int i = 0; i < latent.size(); i++) {
+                vector[i] = latent.get(i).floatValue();
             }
-            candidates.add(new Candidate(type, vector, Math.log((double) counts.get(type) / total)));
+            candidates.add(new Candidate(vector, Math.log((double) count / seen.size())));
         });
         return candidates;
     }
 
-    /**
-     * Whether a dataset has what the recogniser needs: users who are of one of a few discrete types.
-     * Every seen user of a type must share one latent (a mixture's users each weigh their attributes
-     * differently, so there is no type to recognise and the "ceiling" would not bound anything), and
-     * every unseen user's type must be one the seen users have.
-     */
+    /** Whether a dataset has what the recogniser needs: seen users, and a hidden latent for every seen and unseen user. */
     public static boolean applies(Dataset dataset) {
-        Map<String, double[]> latentOfType = new HashMap<>();
+        Set<String> users = new TreeSet<>(ContextBudget.unseenUsers(dataset));
         for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
-            Optional<UserTruth> truth = dataset.truth().user(pair.user());
-            if (truth.isEmpty()) {
-                return false;
-            }
-            double[] known = latentOfType.putIfAbsent(truth.get().type(), truth.get().latent());
-            if (known != null && !Arrays.equals(known, truth.get().latent())) {
-                return false;
-            }
+            users.add(pair.user());
         }
-        if (latentOfType.isEmpty()) {
-            return false;
-        }
-        for (String user : ContextBudget.unseenUsers(dataset)) {
-            Optional<UserTruth> truth = dataset.truth().user(user);
-            if (truth.isEmpty() || !latentOfType.containsKey(truth.get().type())) {
-                return false;
-            }
-        }
-        return true;
+        return !dataset.pairs(Split.TRAIN).isEmpty()
+                && users.stream().allMatch(user -> dataset.truth().user(user).isPresent());
     }
 }

@@ -4,31 +4,63 @@ import io.plus.bench.DatasetCatalog;
 import io.plus.data.ContextBudget;
 import io.plus.data.ContextUnit;
 import io.plus.data.Dataset;
+import io.plus.data.Split;
 import io.plus.data.generate.AttributesGenerator;
 import io.plus.data.generate.PetsGenerator;
+import io.plus.encoder.EncoderSpec;
+import io.plus.encoder.Encoders;
 import io.plus.encoder.HashedTextEncoder;
+import io.plus.encoder.TextEncoder;
+import io.plus.methods.ConditionedRewardMethod;
 import io.plus.methods.ConditioningKind;
 import io.plus.methods.ContextConditioner;
 import io.plus.methods.EmbeddingTable;
+import io.plus.methods.FittedModel;
+import io.plus.training.TrainConfig;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Where the identification ceiling means something, and that re-reading context never sees the truth. */
+/** Where the identification ceiling applies, what it measures on mixtures, and that re-reading context never sees the truth. */
 class IdentificationCeilingTest {
     private static final PetsGenerator.Config PETS = new PetsGenerator.Config(7, 100, 40, 5, 3, 3, false);
 
     @Test
-    void theCeilingNeedsUsersOfAFewDiscreteTypesThatSeenUsersShare() {
+    void theCeilingNeedsAHiddenLatentForEveryUser() {
         assertTrue(IdentificationCeiling.applies(PetsGenerator.generate(PETS)));
         assertTrue(IdentificationCeiling.applies(AttributesGenerator.generate(
                 new AttributesGenerator.Config(3, AttributesGenerator.Variant.SINGLE, 8, 4, 120, 40, 3, 2))));
-        // each mixture user weighs two attributes their own way: no type to recognise, nothing bounded
-        assertFalse(IdentificationCeiling.applies(AttributesGenerator.generate(
+        // each mixture user weighs two attributes their own way: the seen users' weightings are the prior
+        assertTrue(IdentificationCeiling.applies(AttributesGenerator.generate(
                 new AttributesGenerator.Config(3, AttributesGenerator.Variant.MIXTURE, 8, 4, 120, 40, 3, 2))));
         assertFalse(IdentificationCeiling.applies(PetsGenerator.generate(PETS).withoutTruth()));
+    }
+
+    @Test
+    void aMixtureUsersPairsNarrowDownTheirWeightingSoTheCeilingRisesWithContext() throws Exception {
+        Dataset mixture = AttributesGenerator.generate(new AttributesGenerator.Config(
+                5, AttributesGenerator.Variant.MIXTURE, 16, 8, 800, 200, 3, 2).withUnseenContextPairs(8));
+        EmbeddingTable embeddings;
+        try (TextEncoder encoder = Encoders.open(EncoderSpec.MINILM, Optional.empty())) { // the attributes are in the words
+            embeddings = EmbeddingTable.embed(mixture, encoder, done -> { });
+        }
+        FittedModel oracle = new ConditionedRewardMethod("Oracle", ConditioningKind.TRUE_TYPE)
+                .fit(mixture, embeddings, TrainConfig.defaults(5), epoch -> { });
+        List<ColdStartCurve.Point> ceiling = IdentificationCeiling.measure(oracle, mixture, embeddings,
+                ContextUnit.PAIR, List.of(0, 8));
+        // on controversial pairs, where users disagree: on the rest the population's average already answers
+        double priorOnly = ceiling.get(0).metrics().controversial().accuracy();
+        double eightPairs = ceiling.get(1).metrics().controversial().accuracy();
+        double trueWeights = Evaluator.evaluate(oracle, mixture, embeddings).stream()
+                .filter(m -> m.split() == Split.TEST_UNSEEN_USERS).findFirst().orElseThrow().controversial().accuracy();
+        String seen = "prior only " + priorOnly + ", 8 pairs " + eightPairs + ", true weights " + trueWeights;
+        assertTrue(eightPairs > priorOnly, "8 pairs tell more than the prior: " + seen);
+        assertTrue(trueWeights > eightPairs, "8 pairs leave a mixture's weighting uncertain: " + seen);
     }
 
     @Test
