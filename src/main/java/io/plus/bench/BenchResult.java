@@ -60,9 +60,12 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
         return rows;
     }
 
-    /** One point of a cold-start curve over seeds: a dataset, a method (or the ceiling) and a context budget. */
+    /**
+     * One point of a cold-start curve over seeds: a dataset, a method (or the ceiling) and a context budget;
+     * {@code namesPreference} over the seeds where it was judged (none: {@code n = 0}).
+     */
     public record CurveRow(String dataset, String method, int k, Stat accuracyAll, Stat accuracyControversial,
-                           int users, int usersWithK) {
+                           int users, int usersWithK, Stat namesPreference) {
     }
 
     public List<CurveRow> coldStartSummary() {
@@ -79,7 +82,8 @@ public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> ru
                     Stat.of(group.stream().map(p -> p.all().accuracy()).toList()),
                     Stat.of(group.stream().map(p -> p.controversial().accuracy()).toList()),
                     group.stream().mapToInt(ColdStartRecord::users).min().orElseThrow(),
-                    group.stream().mapToInt(ColdStartRecord::usersWithK).min().orElseThrow()));
+                    group.stream().mapToInt(ColdStartRecord::usersWithK).min().orElseThrow(),
+                    Stat.of(group.stream().map(ColdStartRecord::namesPreference).toList())));
         }
         return rows;
     }

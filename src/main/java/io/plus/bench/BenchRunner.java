@@ -137,7 +137,7 @@ public final class BenchRunner {
             return List.of();
         }
         return points.stream().map(p -> new ColdStartRecord(source.name(), line, seed, p.k(), p.users(),
-                p.usersWithK(), p.metrics().all(), p.metrics().controversial())).toList();
+                p.usersWithK(), p.metrics().all(), p.metrics().controversial(), p.namesPreference())).toList();
     }
 
     private static boolean everyUserHasATruth(Dataset dataset) {

@@ -38,6 +38,7 @@ public final class ColdStartTable {
                 }
                 out.append(" |\n");
             }
+            appendNaming(out, rows, lines);
             for (String reference : BenchResult.CURVE_REFERENCES) {
                 result.unseenUsersRow(dataset, reference).ifPresent(r -> out.append("\n").append(reference)
                         .append(" at every k: ").append(MarkdownTable.percent(r.accuracyAll())).append(" / ")
@@ -46,5 +47,28 @@ public final class ColdStartTable {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * How often each line's description (PLUS's summary, the ceiling's recognised type) names the unseen
+     * users' preferences, where a generator defines them: what the context allows beside what is written.
+     */
+    private static void appendNaming(StringBuilder out, List<BenchResult.CurveRow> rows, List<String> lines) {
+        List<String> judged = lines.stream()
+                .filter(line -> rows.stream().anyMatch(r -> r.method().equals(line) && r.namesPreference().n() > 0))
+                .toList();
+        if (judged.isEmpty()) {
+            return;
+        }
+        out.append("\nNames the preference (% of these users):\n\n| k | ").append(String.join(" | ", judged))
+                .append(" |\n|---|").append("---|".repeat(judged.size())).append('\n');
+        for (int k : rows.stream().map(BenchResult.CurveRow::k).distinct().toList()) {
+            out.append("| ").append(k);
+            for (String line : judged) {
+                out.append(" | ").append(rows.stream().filter(r -> r.k() == k && r.method().equals(line)).findFirst()
+                        .map(r -> MarkdownTable.percent(r.namesPreference())).orElse("—"));
+            }
+            out.append(" |\n");
+        }
     }
 }

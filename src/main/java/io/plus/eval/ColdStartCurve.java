@@ -8,6 +8,8 @@ import io.plus.data.Split;
 import io.plus.methods.ContextConditioner;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
+import io.plus.methods.UserConditioner;
+import io.plus.summary.SummaryConditioner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,11 @@ public final class ColdStartCurve {
 
     /**
      * One point: accuracy with {@code k} context units; {@code usersWithK} of the {@code users} had at
-     * least {@code k} (the others read all they had).
+     * least {@code k} (the others read all they had); {@code namesPreference}, the share of the users
+     * whose description (a summary, or the ceiling's recognised type) names their preferences, NaN
+     * where that cannot be judged (no summary, or no generator that defines what a type implies).
      */
-    public record Point(int k, int users, int usersWithK, SplitMetrics metrics) {
+    public record Point(int k, int users, int usersWithK, SplitMetrics metrics, double namesPreference) {
     }
 
     /** Whether a model reads context at all (BTL and the Oracle do not: their line is flat). */
@@ -48,18 +52,21 @@ public final class ColdStartCurve {
         List<Point> points = new ArrayList<>();
         for (int k : budgets) {
             Dataset view = ContextBudget.truncate(dataset, users, k, unit).withoutTruth();
-            points.add(point(k, users, units, model.withConditioner(reader.readingContextOf(view, embeddings)),
-                    dataset, embeddings));
+            UserConditioner atK = reader.readingContextOf(view, embeddings);
+            double named = atK instanceof SummaryConditioner summaries
+                    ? SummaryEvaluation.namesPreferenceShare(summaries, dataset, users) : Double.NaN;
+            points.add(point(k, users, units, model.withConditioner(atK), dataset, embeddings, named));
         }
         return points;
     }
 
     /** The point at budget {@code k} of a model told about the users as it would be with that much context. */
     static Point point(int k, Set<String> users, Map<String, Integer> units, FittedModel atK, Dataset dataset,
-                       EmbeddingTable embeddings) {
+                       EmbeddingTable embeddings, double namesPreference) {
         List<PreferencePair> pairs = dataset.pairs(Split.TEST_UNSEEN_USERS);
         int usersWithK = (int) users.stream().filter(u -> units.getOrDefault(u, 0) >= k).count();
         return new Point(k, users.size(), usersWithK,
-                Evaluator.metrics(Split.TEST_UNSEEN_USERS, pairs, atK.margins(pairs, embeddings), dataset));
+                Evaluator.metrics(Split.TEST_UNSEEN_USERS, pairs, atK.margins(pairs, embeddings), dataset),
+                namesPreference);
     }
 }

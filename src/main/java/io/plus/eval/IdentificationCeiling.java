@@ -56,8 +56,12 @@ public final class IdentificationCeiling {
             for (String user : users) {
                 recognised.put(user, recognise(oracle, candidates, context.getOrDefault(user, List.of()), embeddings));
             }
+            long named = users.stream()
+                    .filter(u -> namesPreference(dataset.truth().user(u).orElseThrow().latent(), recognised.get(u)))
+                    .count();
             points.add(ColdStartCurve.point(k, users, units,
-                    oracle.withConditioner(UserConditioner.of(dimension, recognised::get)), dataset, embeddings));
+                    oracle.withConditioner(UserConditioner.of(dimension, recognised::get)), dataset, embeddings,
+                    (double) named / users.size()));
         }
         return points;
     }
@@ -82,6 +86,24 @@ public final class IdentificationCeiling {
             }
         }
         return best.latent();
+    }
+
+    /**
+     * Whether a recognised latent names the user's preferences as a summary must: it weighs every
+     * attribute (or type) that the true latent weighs by at least {@link ImpliedPreferences#NAMED_WEIGHT}
+     * the same way, and none against the way the user weighs it.
+     */
+    static boolean namesPreference(double[] truth, float[] recognised) {
+        for (int i = 0; i < truth.length; i++) {
+            double sign = Math.signum(truth[i]);
+            if (Math.abs(truth[i]) >= ImpliedPreferences.NAMED_WEIGHT && Math.signum(recognised[i]) != sign) {
+                return false;
+            }
+            if (sign != 0 && Math.signum(recognised[i]) == -sign) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.plus.summary.SummaryEncoding;
 import io.plus.summary.SummaryRenderer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +113,10 @@ public final class SummaryEvaluation {
             maxWords = Math.max(maxWords, summary.words());
             Optional<UserTruth> truth = dataset.truth().user(user);
             String type = truth.map(UserTruth::type).orElse("?");
-            Optional<List<ImpliedPreferences.Preference>> preferences = truth
-                    .flatMap(t -> ImpliedPreferences.of(dataset.name(), t));
+            Optional<List<ImpliedPreferences.Preference>> preferences = preferencesOf(dataset, user);
             if (preferences.isPresent()) {
                 judged++;
-                List<List<ImpliedPreferences.Claim>> statements = summary.statementIds().stream()
-                        .map(id -> claims(summaries.bank().byId(id).orElseThrow())).toList();
+                List<List<ImpliedPreferences.Claim>> statements = statementClaims(summaries, summary);
                 named += ImpliedPreferences.named(preferences.get(),
                         statements.stream().flatMap(List::stream).toList()) ? 1 : 0;
                 if (!statements.isEmpty()) { // an empty summary says nothing wrong, and names nothing
@@ -133,6 +132,36 @@ public final class SummaryEvaluation {
         int n = Math.max(1, testUsers.size());
         return new Report(words / n, maxWords, judged == 0 ? Double.NaN : (double) named / judged,
                 withStatements == 0 ? Double.NaN : precision / withStatements, judged, examples);
+    }
+
+    /**
+     * The share of {@code users} whose summary names their preferences, over those whose type defines
+     * them (NaN where none does: dsp, data of one's own).
+     */
+    public static double namesPreferenceShare(SummaryConditioner summaries, Dataset dataset, Collection<String> users) {
+        int judged = 0;
+        int named = 0;
+        for (String user : users) {
+            Optional<List<ImpliedPreferences.Preference>> preferences = preferencesOf(dataset, user);
+            if (preferences.isPresent()) {
+                judged++;
+                List<ImpliedPreferences.Claim> claims = statementClaims(summaries, summaries.summary(user)).stream()
+                        .flatMap(List::stream).toList();
+                named += ImpliedPreferences.named(preferences.get(), claims) ? 1 : 0;
+            }
+        }
+        return judged == 0 ? Double.NaN : (double) named / judged;
+    }
+
+    /** What the user's hidden type implies, where the generator defines it. */
+    private static Optional<List<ImpliedPreferences.Preference>> preferencesOf(Dataset dataset, String user) {
+        return dataset.truth().user(user).flatMap(t -> ImpliedPreferences.of(dataset.name(), t));
+    }
+
+    /** The claims of each statement of a summary, in writing order. */
+    private static List<List<ImpliedPreferences.Claim>> statementClaims(SummaryConditioner summaries,
+                                                                        SummaryConditioner.GeneratedSummary summary) {
+        return summary.statementIds().stream().map(id -> claims(summaries.bank().byId(id).orElseThrow())).toList();
     }
 
     private static UserConditioner memoised(int dimension, java.util.function.Function<String, float[]> byUser) {

@@ -73,12 +73,25 @@ class ColdStartBenchTest {
     }
 
     @Test
+    void theSummariesAndTheRecognisedTypesAreJudgedAtEveryBudgetAndOnlyThey() {
+        for (String line : List.of("PLUS", ColdStartRecord.CEILING)) {
+            assertTrue(curve(line).stream().allMatch(p -> p.namesPreference().n() == 1), line + ": judged at every k");
+        }
+        assertTrue(curve("ICL").stream().allMatch(p -> p.namesPreference().n() == 0), "ICL writes nothing to judge");
+        // eight noise-free pairs tell a pets user's type (the ceiling equals the Oracle there, above)
+        assertEquals(1.0, curve(ColdStartRecord.CEILING).get(ColdStartCurve.BUDGETS.size() - 1).namesPreference().mean());
+    }
+
+    @Test
     void theReportHasTheCurveTableAndAChartPerDataset() throws Exception {
         BenchReport.Written written = BenchReport.write(result, out);
         String markdown = Files.readString(written.markdown());
         assertTrue(markdown.contains("| k | users with k | ICL | PLUS | identification ceiling |"), markdown);
         assertTrue(markdown.matches("(?s).*\\| 8 \\| 20/20 \\| \\d+\\.\\d ± \\d+\\.\\d / \\d+\\.\\d ± .*"), markdown);
         assertTrue(markdown.contains("BTL at every k: "), markdown);
+        assertTrue(markdown.contains("Names the preference (% of these users):\n\n| k | PLUS | identification ceiling |"),
+                markdown);
+        assertTrue(markdown.contains("\n| 8 | "), markdown);
         assertEquals(List.of(out.resolve("coldstart-pets.svg")), written.coldStartCharts());
         String svg = Files.readString(written.coldStartCharts().get(0));
         assertTrue(svg.startsWith("<svg") && svg.contains("<polyline") && svg.contains("Oracle (no context)"), svg);

@@ -64,6 +64,19 @@ class IdentificationCeilingTest {
     }
 
     @Test
+    void aRecognisedLatentNamesThePreferencesASummaryMustName() {
+        // a mixture: both weights of at least 0.3 need a weight of the same sign, at any strength
+        assertTrue(IdentificationCeiling.namesPreference(new double[] {0.7, 0.3, 0, 0}, new float[] {0.4f, 0.6f, 0, 0}));
+        assertFalse(IdentificationCeiling.namesPreference(new double[] {0.7, 0.3, 0, 0}, new float[] {0.8f, 0, 0.2f, 0}));
+        // a weight under 0.3 need not be named, and another attribute named beside does not contradict
+        assertTrue(IdentificationCeiling.namesPreference(new double[] {0.75, 0.25, 0, 0}, new float[] {0.5f, 0, 0.5f, 0}));
+        assertFalse(IdentificationCeiling.namesPreference(new double[] {0.75, 0.25, 0, 0}, new float[] {0.5f, -0.5f, 0, 0}));
+        // a discrete type: only the type itself
+        assertTrue(IdentificationCeiling.namesPreference(new double[] {0, 1}, new float[] {0, 1}));
+        assertFalse(IdentificationCeiling.namesPreference(new double[] {0, 1}, new float[] {1, 0}));
+    }
+
+    @Test
     void aContextConditionerRefusesDataThatHoldsTheHiddenTruth() {
         Dataset dataset = PetsGenerator.generate(PETS.withUnseenContextPairs(DatasetCatalog.CURVE_CONTEXT));
         EmbeddingTable embeddings = EmbeddingTable.embed(dataset, new HashedTextEncoder(16), done -> { });
