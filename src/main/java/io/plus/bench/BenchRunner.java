@@ -106,6 +106,12 @@ public final class BenchRunner {
                         summaryReports.add(new SummaryRecord(source.name(), method.name(), seed,
                                 SummaryEvaluation.report(summaries, dataset, 6)));
                     }
+                    if (method.readsGroundTruth() && IdentificationCeiling.applies(dataset)) {
+                        for (SplitMetrics metrics : IdentificationCeiling.onTestSplits(fitted, dataset, embeddings)) {
+                            runs.add(new RunRecord(source.name(), ColdStartRecord.CEILING, seed, metrics, 0,
+                                    fitted.calibration())); // the Oracle's head, as calibrated
+                        }
+                    }
                     coldStart.addAll(coldStart(source, seed, method, fitted, full, embeddings));
                     add(phases, "evaluate", t3);
                     progress.advance(1, where + ": " + method.name() + " evaluated");

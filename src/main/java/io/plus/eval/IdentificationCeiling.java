@@ -37,6 +37,35 @@ public final class IdentificationCeiling {
     private record Candidate(float[] latent, double logPrior) {
     }
 
+    /**
+     * The ceiling on every test split, each user recognised from the context the dataset gives them:
+     * what telling users apart from that context allows, on seen users and new topics too. A seen user
+     * is recognised among the other seen users (their own latent left out), so the row bounds what the
+     * context says about them, not what their training pairs taught: a method above it on seen users
+     * knows them from those pairs. {@code oracle} must condition on the true latent.
+     */
+    public static List<SplitMetrics> onTestSplits(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings) {
+        if (!applies(dataset)) {
+            throw new IllegalArgumentException("dataset " + dataset.name()
+                    + " lacks the hidden latent of some user: nothing to recognise or to bound");
+        }
+        int dimension = oracle.conditioner().dimension();
+        Map<String, List<PreferencePair>> context = dataset.contextPairsByUser();
+        Set<String> users = new TreeSet<>();
+        for (PreferencePair pair : dataset.pairs()) {
+            if (pair.split().isTest()) {
+                users.add(pair.user());
+            }
+        }
+        Map<String, float[]> recognised = new HashMap<>();
+        for (String user : users) {
+            recognised.put(user, recognise(oracle, candidates(dataset, dimension, user),
+                    context.getOrDefault(user, List.of()), embeddings));
+        }
+        return Evaluator.evaluate(oracle.withConditioner(UserConditioner.of(dimension, recognised::get)), dataset,
+                embeddings);
+    }
+
     /** The ceiling at each budget, as points of the curve; {@code oracle} must condition on the true type. */
     public static List<ColdStartCurve.Point> measure(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings,
                                                      ContextUnit unit, List<Integer> budgets) {
@@ -45,7 +74,7 @@ public final class IdentificationCeiling {
                     + " lacks the hidden latent of some user: nothing to recognise or to bound");
         }
         int dimension = oracle.conditioner().dimension();
-        List<Candidate> candidates = candidates(dataset, dimension);
+        List<Candidate> candidates = candidates(dataset, dimension, null);
         Set<String> users = ContextBudget.unseenUsers(dataset);
         Map<String, Integer> units = ContextBudget.unitsByUser(dataset, unit);
         List<ColdStartCurve.Point> points = new ArrayList<>();
@@ -107,13 +136,16 @@ public final class IdentificationCeiling {
     }
 
     /**
-     * The distinct hidden latents of the users who have training pairs, each with its share of those users
-     * as prior, in the order of their type names (ties between users of one type: by user id).
+     * The distinct hidden latents of the users who have training pairs, but {@code leftOut} (none if
+     * null), each with its share of those users as prior, in the order of their type names (ties
+     * between users of one type: by user id).
      */
-    private static List<Candidate> candidates(Dataset dataset, int dimension) {
+    private static List<Candidate> candidates(Dataset dataset, int dimension, String leftOut) {
         Set<UserTruth> seen = new TreeSet<>(Comparator.comparing(UserTruth::type).thenComparing(UserTruth::user));
         for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
-            seen.add(dataset.truth().user(pair.user()).orElseThrow());
+            if (!pair.user().equals(leftOut)) {
+                seen.add(dataset.truth().user(pair.user()).orElseThrow());
+            }
         }
         Map<List<Double>, Integer> counts = new LinkedHashMap<>(); // a list compares the latent by value
         for (UserTruth user : seen) {

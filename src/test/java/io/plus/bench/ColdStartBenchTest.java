@@ -63,6 +63,19 @@ class ColdStartBenchTest {
     }
 
     @Test
+    void theMainTableHasTheCeilingOnEveryTestSplitAndOnUnseenUsersItIsTheCurveAtTheTablesBudget() {
+        for (Split split : List.of(Split.TEST_SEEN_USERS, Split.TEST_UNSEEN_USERS)) {
+            assertTrue(result.summary().stream().anyMatch(r -> r.method().equals(ColdStartRecord.CEILING)
+                    && r.split() == split), split.wireName());
+        }
+        BenchResult.CurveRow atThree = curve(ColdStartRecord.CEILING).stream()
+                .filter(p -> p.k() == DatasetCatalog.TABLE_CONTEXT).findFirst().orElseThrow();
+        assertEquals(mainRow(ColdStartRecord.CEILING).accuracyAll().mean(), atThree.accuracyAll().mean());
+        assertTrue(result.comparisons().stream().noneMatch(c -> c.against().equals(ColdStartRecord.CEILING)),
+                "a reference row, not a method PLUS is ranked against");
+    }
+
+    @Test
     void withEightNoiseFreePairsTheTypeIsKnownSoTheCeilingIsTheOracle() {
         BenchResult.CurveRow ceiling = curve(ColdStartRecord.CEILING).get(ColdStartCurve.BUDGETS.size() - 1);
         assertEquals(mainRow("Oracle").accuracyAll().mean(), ceiling.accuracyAll().mean(), 1e-12);
