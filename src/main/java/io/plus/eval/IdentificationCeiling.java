@@ -25,9 +25,10 @@ import java.util.TreeSet;
  * What a cold start allows at best: a context method can personalise no better than it can tell which
  * kind of user it faces. This recogniser knows the seen users' hidden latents (their types, or for
  * mixtures each one's own weighting of the attributes), each distinct latent's share of seen users and
- * the Oracle's reward model, and picks for each unseen user the latent that makes their first {@code k}
- * labelled context units most probable (maximum a posteriori). The ceiling is the Oracle's accuracy
- * when it is told that latent instead of the true one. Reads the hidden truth: evaluation only.
+ * the Oracle's reward model, and picks for a user the latent that makes their labelled context units
+ * most probable (maximum a posteriori): an unseen user's first {@code k} on the cold-start curve, the
+ * context the main tables give on every test split. The ceiling is the Oracle's accuracy when it is
+ * told that latent instead of the true one. Reads the hidden truth: evaluation only.
  */
 public final class IdentificationCeiling {
     private IdentificationCeiling() {
@@ -45,10 +46,7 @@ public final class IdentificationCeiling {
      * knows them from those pairs. {@code oracle} must condition on the true latent.
      */
     public static List<SplitMetrics> onTestSplits(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings) {
-        if (!applies(dataset)) {
-            throw new IllegalArgumentException("dataset " + dataset.name()
-                    + " lacks the hidden latent of some user: nothing to recognise or to bound");
-        }
+        requireApplies(dataset);
         int dimension = oracle.conditioner().dimension();
         Map<String, List<PreferencePair>> context = dataset.contextPairsByUser();
         Set<String> users = new TreeSet<>();
@@ -69,10 +67,7 @@ public final class IdentificationCeiling {
     /** The ceiling at each budget, as points of the curve; {@code oracle} must condition on the true type. */
     public static List<ColdStartCurve.Point> measure(FittedModel oracle, Dataset dataset, EmbeddingTable embeddings,
                                                      ContextUnit unit, List<Integer> budgets) {
-        if (!applies(dataset)) {
-            throw new IllegalArgumentException("dataset " + dataset.name()
-                    + " lacks the hidden latent of some user: nothing to recognise or to bound");
-        }
+        requireApplies(dataset);
         int dimension = oracle.conditioner().dimension();
         List<Candidate> candidates = candidates(dataset, dimension, null);
         Set<String> users = ContextBudget.unseenUsers(dataset);
@@ -160,6 +155,13 @@ public final class IdentificationCeiling {
             candidates.add(new Candidate(vector, Math.log((double) count / seen.size())));
         });
         return candidates;
+    }
+
+    private static void requireApplies(Dataset dataset) {
+        if (!applies(dataset)) {
+            throw new IllegalArgumentException("dataset " + dataset.name()
+                    + " lacks the hidden latent of some user: nothing to recognise or to bound");
+        }
     }
 
     /** Whether a dataset has what the recogniser needs: seen users, and a hidden latent for every seen and unseen user. */
