@@ -41,6 +41,8 @@ public class ModelWatcher {
     private final Map<String, String> refused = new ConcurrentHashMap<>();
     /** The check under way, shared by whoever asks meanwhile (guarded by this). */
     private Uni<Void> inFlight;
+    /** Someone joined the check under way: it makes one more pass (guarded by this). */
+    private boolean again;
 
     @Inject
     public ModelWatcher(MeterRegistry meters, ServeConfig config, ModelRegistry registry, ActiveModel active,
@@ -58,26 +60,49 @@ public class ModelWatcher {
     /**
      * Loads the registry's active version, and its canary, if this instance serves others; then
      * reports what it serves (a failed report is logged, never a failed check). A call while a check
-     * runs waits for that check rather than returning at once: start-up must not go on before the
-     * model it waits for is loaded just because a periodic check happened to be running.
+     * runs joins that check, which then makes one more pass: the pass under way may have read the
+     * registry before the change the caller waits for (start-up activating the bootstrap bundle while
+     * a periodic check ran found no active version, and the instance started without a model).
      */
     public Uni<Void> sync() {
         synchronized (this) {
-            if (inFlight == null) {
-                inFlight = syncActive().chain(this::syncCanary)
-                        .chain(() -> reports.report().onFailure().recoverWithUni(error -> {
-                            LOG.warnf("could not report the loaded model versions: %s", error.toString());
-                            return Uni.createFrom().voidItem();
-                        }))
-                        .eventually(this::checkEnded)
-                        .memoize().indefinitely();
+            if (inFlight != null) {
+                again = true;
+                return inFlight;
             }
+            @SuppressWarnings("unchecked")
+            Uni<Void>[] self = new Uni[1];
+            self[0] = passes(self).eventually(() -> ended(self[0])).memoize().indefinitely();
+            inFlight = self[0];
             return inFlight;
         }
     }
 
-    private synchronized void checkEnded() {
-        inFlight = null;
+    /** One pass, and another for as long as someone joined during the last one. */
+    private Uni<Void> passes(Uni<Void>[] self) {
+        return syncActive().chain(this::syncCanary)
+                .chain(() -> reports.report().onFailure().recoverWithUni(error -> {
+                    LOG.warnf("could not report the loaded model versions: %s", error.toString());
+                    return Uni.createFrom().voidItem();
+                }))
+                .chain(() -> {
+                    synchronized (this) {
+                        if (!again) {
+                            ended(self[0]); // a call from now on starts a check of its own
+                            return Uni.createFrom().voidItem();
+                        }
+                        again = false;
+                    }
+                    return passes(self);
+                });
+    }
+
+    /** The check {@code which} is over (done, or failed): the next call starts a new one. */
+    private synchronized void ended(Uni<Void> which) {
+        if (inFlight == which) {
+            inFlight = null;
+            again = false;
+        }
     }
 
     private Uni<Void> syncActive() {
