@@ -105,7 +105,6 @@ public final class SvgChart {
         }
     }
 
-    /** A diagnostic row: a method's summaries re-worded or swapped for another type's. */
     /** Rows that are not a trained method's own: re-worded or swapped summaries, and the identification ceiling. */
     static boolean isDiagnostic(String method) {
         return method.endsWith(" reworded") || method.endsWith(" other type's summary")

@@ -55,9 +55,10 @@ public final class IdentificationCeiling {
                 users.add(pair.user());
             }
         }
+        Set<UserTruth> seen = seenUsers(dataset);
         Map<String, float[]> recognised = new HashMap<>();
         for (String user : users) {
-            recognised.put(user, recognise(oracle, candidates(dataset, dimension, user),
+            recognised.put(user, recognise(oracle, candidates(seen, dimension, user),
                     context.getOrDefault(user, List.of()), embeddings));
         }
         return Evaluator.evaluate(oracle.withConditioner(UserConditioner.of(dimension, recognised::get)), dataset,
@@ -69,7 +70,7 @@ public final class IdentificationCeiling {
                                                      ContextUnit unit, List<Integer> budgets) {
         requireApplies(dataset);
         int dimension = oracle.conditioner().dimension();
-        List<Candidate> candidates = candidates(dataset, dimension, null);
+        List<Candidate> candidates = candidates(seenUsers(dataset), dimension, null);
         Set<String> users = ContextBudget.unseenUsers(dataset);
         Map<String, Integer> units = ContextBudget.unitsByUser(dataset, unit);
         List<ColdStartCurve.Point> points = new ArrayList<>();
@@ -130,20 +131,23 @@ public final class IdentificationCeiling {
         return true;
     }
 
-    /**
-     * The distinct hidden latents of the users who have training pairs, but {@code leftOut} (none if
-     * null), each with its share of those users as prior, in the order of their type names (ties
-     * between users of one type: by user id).
-     */
-    private static List<Candidate> candidates(Dataset dataset, int dimension, String leftOut) {
+    /** The hidden truths of the users who have training pairs, by type name (ties: by user id). */
+    private static Set<UserTruth> seenUsers(Dataset dataset) {
         Set<UserTruth> seen = new TreeSet<>(Comparator.comparing(UserTruth::type).thenComparing(UserTruth::user));
         for (PreferencePair pair : dataset.pairs(Split.TRAIN)) {
-            if (!pair.user().equals(leftOut)) {
-                seen.add(dataset.truth().user(pair.user()).orElseThrow());
-            }
+            seen.add(dataset.truth().user(pair.user()).orElseThrow());
         }
+        return seen;
+    }
+
+    /**
+     * The distinct hidden latents of the {@code seen} users but {@code leftOut} (none if null), in their
+     * order, each with its share of those users as prior.
+     */
+    private static List<Candidate> candidates(Set<UserTruth> seen, int dimension, String leftOut) {
+        List<UserTruth> users = seen.stream().filter(truth -> !truth.user().equals(leftOut)).toList();
         Map<List<Double>, Integer> counts = new LinkedHashMap<>(); // a list compares the latent by value
-        for (UserTruth user : seen) {
+        for (UserTruth user : users) {
             counts.merge(Arrays.stream(user.latent()).boxed().toList(), 1, Integer::sum);
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -152,7 +156,7 @@ public final class IdentificationCeiling {
             for (int i = 0; i < latent.size(); i++) {
                 vector[i] = latent.get(i).floatValue();
             }
-            candidates.add(new Candidate(vector, Math.log((double) count / seen.size())));
+            candidates.add(new Candidate(vector, Math.log((double) count / users.size())));
         });
         return candidates;
     }

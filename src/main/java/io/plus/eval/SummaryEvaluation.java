@@ -117,8 +117,7 @@ public final class SummaryEvaluation {
             if (preferences.isPresent()) {
                 judged++;
                 List<List<ImpliedPreferences.Claim>> statements = statementClaims(summaries, summary);
-                named += ImpliedPreferences.named(preferences.get(),
-                        statements.stream().flatMap(List::stream).toList()) ? 1 : 0;
+                named += names(preferences.get(), statements) ? 1 : 0;
                 if (!statements.isEmpty()) { // an empty summary says nothing wrong, and names nothing
                     long implied = statements.stream().filter(s -> ImpliedPreferences.implied(preferences.get(), s)).count();
                     precision += (double) implied / statements.size();
@@ -145,12 +144,16 @@ public final class SummaryEvaluation {
             Optional<List<ImpliedPreferences.Preference>> preferences = preferencesOf(dataset, user);
             if (preferences.isPresent()) {
                 judged++;
-                List<ImpliedPreferences.Claim> claims = statementClaims(summaries, summaries.summary(user)).stream()
-                        .flatMap(List::stream).toList();
-                named += ImpliedPreferences.named(preferences.get(), claims) ? 1 : 0;
+                named += names(preferences.get(), statementClaims(summaries, summaries.summary(user))) ? 1 : 0;
             }
         }
         return judged == 0 ? Double.NaN : (double) named / judged;
+    }
+
+    /** Whether a summary's statements, all their claims together, name the preferences. */
+    private static boolean names(List<ImpliedPreferences.Preference> preferences,
+                                 List<List<ImpliedPreferences.Claim>> statements) {
+        return ImpliedPreferences.named(preferences, statements.stream().flatMap(List::stream).toList());
     }
 
     /** What the user's hidden type implies, where the generator defines it. */

@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.restassured.RestAssured.given;
 
@@ -56,21 +54,6 @@ public final class Api {
             events.add(likesDogs ? preference(user, idPrefix + i, dog, cat) : preference(user, idPrefix + i, cat, dog));
         }
         return events;
-    }
-
-    /**
-     * Waits until the instance reports ready (its model loaded), as a load balancer would before routing
-     * to it: the model loads in the background after start-up, slower on a busy machine.
-     */
-    static void awaitReady() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the instance was not ready within 60 s: "
-                        + given().get("/q/health/ready").asString());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
     }
 
     static Response ingest(Object body) {

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,11 +34,6 @@ class RateLimitTest {
                     "plus.serve.limits.tenants.roomy.burst", "1000",
                     "plus.serve.limits.tenants.\"small-batches\".events-per-request", "2");
         }
-    }
-
-    @BeforeEach
-    void modelLoaded() {
-        Api.awaitReady(); // a 503 while the model loads is not what these tests are about
     }
 
     @Test
