@@ -6,7 +6,7 @@ import io.plus.data.PreferencePair;
 import io.plus.data.Split;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
-import io.plus.training.BradleyTerryLoss;
+import io.plus.model.BradleyTerry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class Evaluator {
             n++;
             double margin = margins[i];
             correct += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
-            nll += BradleyTerryLoss.of(margin);
+            nll += BradleyTerry.loss(margin);
             reliability.add(margin);
             Optional<PairTruth> truth = dataset.truth().pair(pairs.get(i).id());
             if (truth.isPresent()) {

@@ -9,7 +9,7 @@ import io.plus.data.UserTruth;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
-import io.plus.training.BradleyTerryLoss;
+import io.plus.model.BradleyTerry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +102,7 @@ public final class IdentificationCeiling {
                 FittedModel asType = oracle.withConditioner(
                         UserConditioner.of(candidate.latent().length, user -> candidate.latent()));
                 for (double margin : asType.margins(context, embeddings)) {
-                    score -= BradleyTerryLoss.of(margin); // log σ(margin): the chosen side as this type
+                    score -= BradleyTerry.loss(margin); // log σ(margin): the chosen side as this type
                 }
             }
             if (score > bestScore) {

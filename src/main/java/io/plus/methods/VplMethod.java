@@ -18,6 +18,7 @@ import ai.djl.training.tracker.Tracker;
 import io.plus.data.Dataset;
 import io.plus.data.PreferencePair;
 import io.plus.data.Split;
+import io.plus.model.BradleyTerry;
 import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
@@ -146,7 +147,7 @@ public final class VplMethod implements RewardMethod {
     private static double meanLoss(FittedModel model, List<PreferencePair> pairs, EmbeddingTable embeddings) {
         double total = 0;
         for (double margin : model.margins(pairs, embeddings)) {
-            total += BradleyTerryLoss.of(margin);
+            total += BradleyTerry.loss(margin);
         }
         return total / Math.max(1, pairs.size());
     }

@@ -5,7 +5,8 @@ import ai.djl.nn.Activation;
 
 /**
  * The Bradley–Terry negative log-likelihood {@code -log σ(r_chosen - r_rejected)}, computed as
- * {@code softplus(-(r_chosen - r_rejected))} so it stays finite for large margins.
+ * {@code softplus(-(r_chosen - r_rejected))} so it stays finite for large margins; one margin in
+ * plain Java is {@link io.plus.model.BradleyTerry}.
  */
 public final class BradleyTerryLoss {
     private BradleyTerryLoss() {
@@ -14,11 +15,5 @@ public final class BradleyTerryLoss {
     /** Mean loss over a batch of chosen and rejected rewards (same shape). */
     public static NDArray mean(NDArray chosenRewards, NDArray rejectedRewards) {
         return Activation.softPlus(rejectedRewards.sub(chosenRewards)).mean();
-    }
-
-    /** The same loss for one margin, in plain Java (used by evaluation). */
-    public static double of(double margin) {
-        // softplus(-m) = log(1 + e^{-m}), written to avoid overflow for either sign
-        return margin > 0 ? Math.log1p(Math.exp(-margin)) : -margin + Math.log1p(Math.exp(margin));
     }
 }

@@ -1,5 +1,7 @@
 package io.plus.training;
 
+import io.plus.model.BradleyTerry;
+
 /**
  * Temperature scaling of a reward model: the one factor {@code scale} by which its rewards are
  * multiplied so that {@code σ(scale · margin)} is an honest probability on pairs it was not fitted
@@ -56,7 +58,7 @@ public record Calibration(double scale, int pairs, double nllBefore, double nllA
     private static double meanLoss(double[] margins, double scale) {
         double total = 0;
         for (double margin : margins) {
-            total += BradleyTerryLoss.of(scale * margin);
+            total += BradleyTerry.loss(scale * margin);
         }
         return total / margins.length;
     }

@@ -15,6 +15,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.plus.model.BradleyTerry;
 import io.plus.model.MlpWeights;
 
 import java.util.Random;
@@ -111,7 +112,7 @@ public final class RewardModelSession implements AutoCloseable {
         float[] rejected = rewards(data.rejected(), data.size());
         double total = 0;
         for (int i = 0; i < chosen.length; i++) {
-            total += BradleyTerryLoss.of(chosen[i] - rejected[i]);
+            total += BradleyTerry.loss(chosen[i] - rejected[i]);
         }
         return total / Math.max(1, chosen.length);
     }

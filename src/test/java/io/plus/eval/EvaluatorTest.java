@@ -12,9 +12,9 @@ import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
+import io.plus.model.BradleyTerry;
 import io.plus.model.RandomHeads;
 import io.plus.model.RewardHead;
-import io.plus.training.BradleyTerryLoss;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ class EvaluatorTest {
         for (PreferencePair pair : pairs) {
             double margin = model.margin(pair, embeddings);
             correct += margin > 0 ? 1 : margin == 0 ? 0.5 : 0;
-            nll += BradleyTerryLoss.of(margin);
+            nll += BradleyTerry.loss(margin);
         }
         assertEquals(pairs.size(), actual.count());
         assertEquals(correct / pairs.size(), actual.accuracy(), 0.0);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
+import io.plus.model.BradleyTerry;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -52,10 +53,10 @@ class BradleyTerryLossTest {
 
     @Test
     void plainJavaLossIsStableForLargeMarginsAndMatchesTheFormula() {
-        assertEquals(Math.log(2), BradleyTerryLoss.of(0), 1e-12);
-        assertEquals(-Math.log(sigmoid(1.5)), BradleyTerryLoss.of(1.5), 1e-12);
-        assertEquals(-Math.log(sigmoid(-3)), BradleyTerryLoss.of(-3), 1e-12);
-        assertEquals(800, BradleyTerryLoss.of(-800), 1e-9);
-        assertEquals(0, BradleyTerryLoss.of(800), 1e-12);
+        assertEquals(Math.log(2), BradleyTerry.loss(0), 1e-12);
+        assertEquals(-Math.log(sigmoid(1.5)), BradleyTerry.loss(1.5), 1e-12);
+        assertEquals(-Math.log(sigmoid(-3)), BradleyTerry.loss(-3), 1e-12);
+        assertEquals(800, BradleyTerry.loss(-800), 1e-9);
+        assertEquals(0, BradleyTerry.loss(800), 1e-12);
     }
 }

@@ -1,6 +1,7 @@
 package io.plus.training;
 
 import io.plus.eval.Reliability;
+import io.plus.model.BradleyTerry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -93,7 +94,7 @@ class CalibrationTest {
     private static double meanLoss(double[] margins) {
         double total = 0;
         for (double margin : margins) {
-            total += BradleyTerryLoss.of(margin);
+            total += BradleyTerry.loss(margin);
         }
         return total / margins.length;
     }

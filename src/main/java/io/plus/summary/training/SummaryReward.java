@@ -1,6 +1,6 @@
 package io.plus.summary.training;
 
-import io.plus.training.BradleyTerryLoss;
+import io.plus.model.BradleyTerry;
 
 /**
  * The summarizer's terminal reward for one user's summary: the mean log-likelihood of the user's
@@ -17,7 +17,7 @@ public final class SummaryReward {
         }
         double logLikelihood = 0;
         for (int i = from; i < to; i++) {
-            logLikelihood -= BradleyTerryLoss.of(chosenRewards[i] - rejectedRewards[i]);
+            logLikelihood -= BradleyTerry.loss(chosenRewards[i] - rejectedRewards[i]);
         }
         double mean = logLikelihood / (to - from);
         return Math.max(-clip, Math.min(clip, mean));

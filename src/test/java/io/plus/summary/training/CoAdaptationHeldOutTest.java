@@ -10,6 +10,7 @@ import io.plus.encoder.TextEncoder;
 import io.plus.methods.Conditioning;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
+import io.plus.model.BradleyTerry;
 import io.plus.model.FeatureLayout;
 import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
@@ -17,7 +18,6 @@ import io.plus.summary.StatementBank;
 import io.plus.summary.StatementMiner;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
-import io.plus.training.BradleyTerryLoss;
 import io.plus.training.TrainConfig;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,7 @@ class CoAdaptationHeldOutTest {
         double[] margins = new FittedModel("PLUS", Conditioning.SUMMARY, head, conditioner).margins(pairs, embeddings);
         double loss = 0;
         for (double margin : margins) {
-            loss += BradleyTerryLoss.of(margin);
+            loss += BradleyTerry.loss(margin);
         }
         return loss / margins.length;
     }
