@@ -9,7 +9,9 @@ import io.plus.methods.ConditioningKind;
 import io.plus.methods.EmbeddingTable;
 import io.plus.methods.FittedModel;
 import io.plus.methods.UserConditioner;
+import io.plus.summary.PolicyNetwork;
 import io.plus.summary.SummarizerBundle;
+import io.plus.summary.SummaryCheck;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
 import io.plus.encoder.TextEncoder;
@@ -31,8 +33,10 @@ public final class BundleBinding {
         if (conditioning == Conditioning.SUMMARY) {
             SummarizerBundle summarizer = SummarizerBundle.from(bundle);
             Dataset visible = dataset.withoutTruth();
-            conditioner = new SummaryConditioner(summarizer.network(encoder), summarizer.bank(),
-                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder);
+            PolicyNetwork policy = summarizer.network(encoder);
+            conditioner = new SummaryConditioner(policy, summarizer.bank(),
+                    UserContexts.of(visible, embeddings, summarizer.bank()), encoder,
+                    SummaryCheck.of(bundle.rewardHead(), policy, summarizer.bank(), encoder));
         } else {
             ConditioningKind kind = conditioning.fixed().orElseThrow(() -> new BundleException("bundle "
                     + manifest.modelVersion() + " has " + conditioning + " conditioning, which a bundle cannot carry"));

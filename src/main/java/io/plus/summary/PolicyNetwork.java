@@ -95,6 +95,18 @@ public final class PolicyNetwork {
         return allowed;
     }
 
+    /** The statements {@link #allowed} to follow {@code written} (STOP left out). */
+    public boolean[] allowedAfter(List<Integer> written) {
+        int k = statementEmbeddings.length;
+        boolean[] mask = new boolean[k];
+        int words = 0;
+        for (int s : written) {
+            mask[s] = true;
+            words += statementWords[s];
+        }
+        return java.util.Arrays.copyOf(allowed(k, mask, words, written.size(), statementWords, featureGroups, shape), k);
+    }
+
     private static boolean contradicts(int statement, boolean[] written, int[] featureGroups) {
         if (featureGroups[statement] < 0) {
             return false;

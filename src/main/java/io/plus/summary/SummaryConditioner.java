@@ -12,14 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Conditions a reward model on each user's summary: the summarizer writes it greedily from the
- * user's context, and the reward model reads its text through the encoder ({@link SummaryEncoding})
- * — exactly as it would read a summary a person wrote or edited.
+ * user's context, {@link SummaryCheck} weighs it against the user's labelled context, and the reward
+ * model reads its text through the encoder ({@link SummaryEncoding}) — exactly as it would read a
+ * summary a person wrote or edited.
  */
 public final class SummaryConditioner implements ContextConditioner {
     private final PolicyNetwork policy;
     private final StatementBank bank;
     private final Map<String, UserContext> contexts;
     private final TextEncoder encoder;
+    private final SummaryCheck check;
     private final Map<String, GeneratedSummary> summaries = new ConcurrentHashMap<>();
     private final Map<String, float[]> embeddings = new ConcurrentHashMap<>();
 
@@ -31,17 +33,18 @@ public final class SummaryConditioner implements ContextConditioner {
     }
 
     public SummaryConditioner(PolicyNetwork policy, StatementBank bank, Map<String, UserContext> contexts,
-                              TextEncoder encoder) {
+                              TextEncoder encoder, SummaryCheck check) {
         this.policy = policy;
         this.bank = bank;
         this.contexts = Map.copyOf(contexts);
         this.encoder = encoder;
+        this.check = check;
     }
 
     /** The same summarizer, writing each user's summary from their context in {@code visible}. */
     @Override
     public SummaryConditioner bindContext(Dataset visible, EmbeddingTable embeddings) {
-        return new SummaryConditioner(policy, bank, UserContexts.of(visible, embeddings, bank), encoder);
+        return new SummaryConditioner(policy, bank, UserContexts.of(visible, embeddings, bank), encoder, check);
     }
 
     @Override
@@ -57,13 +60,14 @@ public final class SummaryConditioner implements ContextConditioner {
 
     /** The user's summary, written once from their context (empty context: the policy's prior). */
     public GeneratedSummary summary(String user) {
-        return summaries.computeIfAbsent(user, u -> write(policy, bank, contexts.getOrDefault(u,
+        return summaries.computeIfAbsent(user, u -> write(policy, bank, check, contexts.getOrDefault(u,
                 emptyContext(encoder.dimension(), bank))));
     }
 
-    /** The most likely summary the policy writes for a context. */
-    public static GeneratedSummary write(PolicyNetwork policy, StatementBank bank, UserContext context) {
-        List<Integer> chosen = policy.greedy(context);
+    /** The policy's most likely summary for a context, as {@code check} leaves it. */
+    public static GeneratedSummary write(PolicyNetwork policy, StatementBank bank, SummaryCheck check,
+                                         UserContext context) {
+        List<Integer> chosen = check.refine(policy.greedy(context), context.pairs());
         return new GeneratedSummary(chosen.stream().map(i -> bank.get(i).id()).toList(),
                 SummaryRenderer.canonical(bank, chosen));
     }

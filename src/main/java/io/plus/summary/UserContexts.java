@@ -21,6 +21,7 @@ public final class UserContexts {
                                  StatementBank bank) {
         List<String> texts = new java.util.ArrayList<>();
         for (PreferencePair pair : contextPairs) {
+            texts.add(pair.prompt());
             texts.add(pair.chosen());
             texts.add(pair.rejected());
         }
@@ -28,15 +29,22 @@ public final class UserContexts {
         EmbeddingTable embeddings = EmbeddingTable.embed(texts, encoder);
         ContextEncoder.Encoding encoding = ContextEncoder.encode(contextPairs, items, embeddings);
         return new UserContext(encoding.concatenated(),
-                StatementEvidence.of(bank, contextPairs, encoding.preferenceDirection()));
+                StatementEvidence.of(bank, contextPairs, encoding.preferenceDirection()), embedded(contextPairs, embeddings));
     }
 
     public static Map<String, UserContext> of(Dataset visible, EmbeddingTable embeddings, StatementBank bank) {
         Map<String, List<PreferencePair>> contextPairs = visible.contextPairsByUser();
         Map<String, UserContext> out = new LinkedHashMap<>();
-        ContextEncoder.encodeAll(visible, embeddings).forEach((user, encoding) -> out.put(user,
-                new UserContext(encoding.concatenated(), StatementEvidence.of(bank,
-                        contextPairs.getOrDefault(user, List.of()), encoding.preferenceDirection()))));
+        ContextEncoder.encodeAll(visible, embeddings).forEach((user, encoding) -> {
+            List<PreferencePair> pairs = contextPairs.getOrDefault(user, List.of());
+            out.put(user, new UserContext(encoding.concatenated(),
+                    StatementEvidence.of(bank, pairs, encoding.preferenceDirection()), embedded(pairs, embeddings)));
+        });
         return out;
+    }
+
+    private static List<UserContext.Pair> embedded(List<PreferencePair> pairs, EmbeddingTable embeddings) {
+        return pairs.stream().map(pair -> new UserContext.Pair(embeddings.of(pair.prompt()),
+                embeddings.of(pair.chosen()), embeddings.of(pair.rejected()))).toList();
     }
 }

@@ -7,7 +7,9 @@ import io.plus.bundle.ModelBundle;
 import io.plus.bundle.Sha256;
 import io.plus.encoder.TextEncoder;
 import io.plus.methods.Conditioning;
+import io.plus.summary.PolicyNetwork;
 import io.plus.summary.SummarizerBundle;
+import io.plus.summary.SummaryCheck;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +52,9 @@ public final class ModelLoader {
                 "bundle " + bundle.manifest().modelVersion() + " has unknown conditioning " + bundle.manifest().conditioning()));
         if (conditioning == Conditioning.SUMMARY) {
             SummarizerBundle parts = SummarizerBundle.from(bundle);
-            summarizer = Optional.of(new LoadedModel.Summarizer(parts.network(encoder), parts.bank()));
+            PolicyNetwork policy = parts.network(encoder);
+            summarizer = Optional.of(new LoadedModel.Summarizer(policy, parts.bank(),
+                    SummaryCheck.of(bundle.rewardHead(), policy, parts.bank(), encoder)));
         } else if (bundle.manifest().conditioningDimension() > 0) {
             throw new BundleException("bundle " + bundle.manifest().modelVersion() + " needs "
                     + bundle.manifest().conditioning() + " conditioning, which serving cannot give; serve a PLUS "

@@ -2,7 +2,9 @@ package io.plus.summary.training;
 
 import io.plus.summary.StatementBank;
 import io.plus.summary.UserContexts;
+import io.plus.summary.SummaryCheck;
 import io.plus.summary.SummaryConditioner;
+import io.plus.summary.UserContext;
 import io.plus.summary.StyleClusterMiner;
 import io.plus.summary.StatementMiner;
 import io.plus.data.Dataset;
@@ -18,6 +20,7 @@ import io.plus.training.Calibration;
 import io.plus.training.TrainConfig;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -92,13 +95,17 @@ public final class PlusMethod implements RewardMethod {
                         onEpoch.accept(e);
                     }
                 });
-        SummaryConditioner conditioner = new SummaryConditioner(result.policy(), bank,
-                UserContexts.of(visible, embeddings, bank), encoder);
+        Map<String, UserContext> contexts = UserContexts.of(visible, embeddings, bank);
         // the temperature is fitted on the prompts held out of co-adaptation, by the head that never saw them
-        Calibration calibration = new FittedModel(name, Conditioning.SUMMARY, head(result.settledHead(), embeddings),
-                conditioner).calibrationOn(result.heldOutPairs(), embeddings);
-        return new FittedModel(name, Conditioning.SUMMARY, head(result.rewardHead(), embeddings), conditioner)
-                .scaledBy(calibration);
+        RewardHead settled = head(result.settledHead(), embeddings);
+        Calibration calibration = new FittedModel(name, Conditioning.SUMMARY, settled, new SummaryConditioner(
+                result.policy(), bank, contexts, encoder, SummaryCheck.of(settled, result.policy(), bank, encoder)))
+                .calibrationOn(result.heldOutPairs(), embeddings);
+        // the served head, scaled, is also the one that checks the summaries it reads (as a loaded bundle does)
+        RewardHead served = head(result.rewardHead(), embeddings).withScaledRewards((float) calibration.scale());
+        SummaryConditioner conditioner = new SummaryConditioner(result.policy(), bank, contexts, encoder,
+                SummaryCheck.of(served, result.policy(), bank, encoder));
+        return new FittedModel(name, Conditioning.SUMMARY, served, conditioner, calibration);
     }
 
     private static RewardHead head(MlpWeights weights, EmbeddingTable embeddings) {

@@ -16,6 +16,7 @@ import io.plus.model.MlpWeights;
 import io.plus.model.RewardHead;
 import io.plus.summary.StatementBank;
 import io.plus.summary.StatementMiner;
+import io.plus.summary.SummaryCheck;
 import io.plus.summary.SummaryConditioner;
 import io.plus.summary.UserContexts;
 import io.plus.training.TrainConfig;
@@ -54,7 +55,7 @@ class CoAdaptationHeldOutTest {
 
             // the settled head never saw them; the served head took one more epoch with them in
             SummaryConditioner conditioner = new SummaryConditioner(result.policy(), bank,
-                    UserContexts.of(visible, embeddings, bank), encoder);
+                    UserContexts.of(visible, embeddings, bank), encoder, SummaryCheck.none());
             double settled = meanLoss(result.settledHead(), conditioner, result.heldOutPairs(), embeddings);
             double served = meanLoss(result.rewardHead(), conditioner, result.heldOutPairs(), embeddings);
             assertTrue(served < settled, "folding the held-out pairs in did not fit them: " + served + " vs " + settled);
