@@ -40,17 +40,39 @@ public final class MlpForward {
 
     /** All outputs for one input: ReLU between layers, linear output. */
     public float[] forward(float[] input) {
-        return forwardRows(List.of(input))[0];
+        return forwardRows(0, List.of(input))[0];
     }
 
     /** The single output of a scalar network for each input. */
     public float[] forwardScalars(List<float[]> inputs) {
+        return scalarsFrom(0, inputs);
+    }
+
+    /**
+     * The same as {@link #forwardScalars} for inputs whose first layer someone else computed: the
+     * rows are its outputs before the ReLU (they are overwritten).
+     */
+    float[] forwardScalarsAfterFirstLayer(List<float[]> firstLayerOutputs) {
+        if (inputMajor.size() > 1) { // the first layer is not the output: ReLU, as between any two
+            for (float[] row : firstLayerOutputs) {
+                relu(row);
+            }
+        }
+        return scalarsFrom(1, firstLayerOutputs);
+    }
+
+    /** Layer {@code l}'s weights input-major, {@code [input][output]}: shared, read only. */
+    float[][] columns(int layer) {
+        return inputMajor.get(layer);
+    }
+
+    private float[] scalarsFrom(int firstLayer, List<float[]> inputs) {
         if (weights.outputDimension() != 1) {
             throw new IllegalStateException("network has " + weights.outputDimension() + " outputs");
         }
         float[] outputs = new float[inputs.size()];
         for (int from = 0; from < inputs.size(); from += ROWS_PER_PASS) {
-            float[][] rows = forwardRows(inputs.subList(from, Math.min(inputs.size(), from + ROWS_PER_PASS)));
+            float[][] rows = forwardRows(firstLayer, inputs.subList(from, Math.min(inputs.size(), from + ROWS_PER_PASS)));
             for (int r = 0; r < rows.length; r++) {
                 outputs[from + r] = rows[r][0];
             }
@@ -58,16 +80,19 @@ public final class MlpForward {
         return outputs;
     }
 
-    private float[][] forwardRows(List<float[]> inputs) {
+    /** Runs layers {@code firstLayer} onwards; the inputs are what that layer reads. */
+    private float[][] forwardRows(int firstLayer, List<float[]> inputs) {
+        int expected = firstLayer < inputMajor.size() ? weights.layers().get(firstLayer).inputs()
+                : weights.outputDimension();
         float[][] activation = new float[inputs.size()][];
         for (int r = 0; r < activation.length; r++) {
             activation[r] = inputs.get(r);
-            if (activation[r].length != weights.inputDimension()) {
-                throw new IllegalArgumentException("expected " + weights.inputDimension() + " features, got "
+            if (activation[r].length != expected) {
+                throw new IllegalArgumentException("expected " + expected + " features, got "
                         + activation[r].length);
             }
         }
-        for (int l = 0; l < inputMajor.size(); l++) {
+        for (int l = firstLayer; l < inputMajor.size(); l++) {
             MlpWeights.Layer layer = weights.layers().get(l);
             float[][] columns = inputMajor.get(l);
             float[][] next = new float[activation.length][];
@@ -90,7 +115,7 @@ public final class MlpForward {
     }
 
     /** {@code target += scale * column}; kept small and offset-free so the JIT vectorises it. */
-    private static void addScaled(float[] target, float[] column, float scale) {
+    static void addScaled(float[] target, float[] column, float scale) {
         for (int o = 0; o < target.length; o++) {
             target[o] += scale * column[o];
         }

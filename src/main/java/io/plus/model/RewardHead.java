@@ -75,6 +75,11 @@ public final class RewardHead {
         return new RewardHead(weights.withScaledOutput(factor), layout, embeddingDimension, conditioningDimension);
     }
 
+    /** The forward pass, for {@link SummedConditioningRewards}, which computes the first layer its own way. */
+    MlpForward forward() {
+        return forward;
+    }
+
     public MlpWeights weights() {
         return weights;
     }

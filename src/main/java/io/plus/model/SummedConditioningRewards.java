@@ -17,13 +17,12 @@ public final class SummedConditioningRewards {
     private final int conditioningDimension;
     private final boolean cross;
     private final float[] bias;
-    /** The first layer's weights, one array of outputs per input. */
+    /** The first layer's weights, one array of outputs per input (the head's own). */
     private final float[][] columns;
     /** Per basis vector: its conditioning term, the same for every query. */
     private final float[][] byBasis;
     private final float[][] basis;
-    /** The layers after the first; null when the first is the output. */
-    private final MlpForward deeper;
+    private final MlpForward forward;
 
     public SummedConditioningRewards(RewardHead head, float[][] basis) {
         MlpWeights.Layer first = head.weights().layers().get(0);
@@ -31,12 +30,8 @@ public final class SummedConditioningRewards {
         this.conditioningDimension = head.conditioningDimension();
         this.cross = head.layout() == FeatureLayout.CROSS;
         this.bias = first.bias();
-        this.columns = new float[first.inputs()][first.outputs()];
-        for (int o = 0; o < first.outputs(); o++) {
-            for (int i = 0; i < first.inputs(); i++) {
-                columns[i][o] = first.weight()[o * first.inputs() + i];
-            }
-        }
+        this.forward = head.forward();
+        this.columns = forward.columns(0);
         this.basis = basis;
         this.byBasis = new float[basis.length][];
         for (int b = 0; b < basis.length; b++) {
@@ -46,12 +41,10 @@ public final class SummedConditioningRewards {
             }
             float[] sum = new float[first.outputs()];
             for (int j = 0; j < conditioningDimension; j++) {
-                addScaled(sum, columns[3 * embeddingDimension + j], basis[b][j]);
+                MlpForward.addScaled(sum, columns[3 * embeddingDimension + j], basis[b][j]);
             }
             byBasis[b] = sum;
         }
-        List<MlpWeights.Layer> layers = head.weights().layers();
-        this.deeper = layers.size() == 1 ? null : new MlpForward(new MlpWeights(layers.subList(1, layers.size())));
     }
 
     /** Fixed queries: the {@code i}-th response answers the {@code i}-th prompt. */
@@ -79,15 +72,15 @@ public final class SummedConditioningRewards {
                 float[] response = responses.get(q);
                 float[] sum = bias.clone();
                 for (int i = 0; i < d; i++) {
-                    addScaled(sum, columns[i], prompt[i]);
-                    addScaled(sum, columns[d + i], response[i]);
-                    addScaled(sum, columns[2 * d + i], prompt[i] * response[i]);
+                    MlpForward.addScaled(sum, columns[i], prompt[i]);
+                    MlpForward.addScaled(sum, columns[d + i], response[i]);
+                    MlpForward.addScaled(sum, columns[2 * d + i], prompt[i] * response[i]);
                 }
                 fixed[q] = sum;
                 for (int b = 0; cross && b < basis.length; b++) {
                     float[] term = new float[bias.length];
                     for (int j = 0; j < c; j++) {
-                        addScaled(term, columns[3 * d + c + j], response[j] * basis[b][j]);
+                        MlpForward.addScaled(term, columns[3 * d + c + j], response[j] * basis[b][j]);
                     }
                     crossed[q][b] = term;
                 }
@@ -100,38 +93,14 @@ public final class SummedConditioningRewards {
             for (int q = 0; q < fixed.length; q++) {
                 float[] sum = fixed[q].clone();
                 for (int b : chosen) {
-                    add(sum, byBasis[b]);
+                    MlpForward.addScaled(sum, byBasis[b], 1f);
                     if (cross) {
-                        add(sum, crossed[q][b]);
+                        MlpForward.addScaled(sum, crossed[q][b], 1f);
                     }
                 }
                 firstLayer.add(sum);
             }
-            float[] out = new float[fixed.length];
-            if (deeper == null) {
-                for (int q = 0; q < out.length; q++) {
-                    out[q] = firstLayer.get(q)[0];
-                }
-                return out;
-            }
-            for (float[] row : firstLayer) {
-                for (int o = 0; o < row.length; o++) {
-                    row[o] = Math.max(0f, row[o]);
-                }
-            }
-            return deeper.forwardScalars(firstLayer);
-        }
-    }
-
-    private static void addScaled(float[] target, float[] column, float scale) {
-        for (int o = 0; o < target.length; o++) {
-            target[o] += scale * column[o];
-        }
-    }
-
-    private static void add(float[] target, float[] values) {
-        for (int o = 0; o < target.length; o++) {
-            target[o] += values[o];
+            return forward.forwardScalarsAfterFirstLayer(firstLayer);
         }
     }
 }

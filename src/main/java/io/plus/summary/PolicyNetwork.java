@@ -4,6 +4,7 @@ import io.plus.model.MlpForward;
 import io.plus.model.MlpWeights;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -104,7 +105,7 @@ public final class PolicyNetwork {
             mask[s] = true;
             words += statementWords[s];
         }
-        return java.util.Arrays.copyOf(allowed(k, mask, words, written.size(), statementWords, featureGroups, shape), k);
+        return Arrays.copyOf(allowed(k, mask, words, written.size(), statementWords, featureGroups, shape), k);
     }
 
     private static boolean contradicts(int statement, boolean[] written, int[] featureGroups) {
