@@ -104,7 +104,11 @@ public final class CachingTextEncoder implements TextEncoder {
             int k = 0;
             for (Map.Entry<ContentHash, List<Integer>> entry : toEmbed.entrySet()) {
                 float[] vector = fresh[k++];
-                if (memory.putIfAbsent(entry.getKey(), vector) == null && store != null) {
+                float[] earlier = memory.putIfAbsent(entry.getKey(), vector);
+                if (earlier != null) {
+                    // another caller embedded it meanwhile: everyone gets the one vector kept
+                    vector = earlier;
+                } else if (store != null) {
                     store.append(entry.getKey(), vector);
                 }
                 for (int position : entry.getValue()) {

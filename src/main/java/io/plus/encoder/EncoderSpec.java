@@ -48,6 +48,14 @@ public enum EncoderSpec {
         return dimension;
     }
 
+    /**
+     * Whether a text's vector is the same, to the last bit, whatever it is batched with: true for the
+     * float graphs (tested), false for int8 ones, which scale activations per batch.
+     */
+    public boolean batchInvariant() {
+        return !resourceBase.endsWith("-q");
+    }
+
     /** Longest token sequence (with [CLS]/[SEP]) the model sees in one forward pass. */
     public int maxTokens() {
         return maxTokens;

@@ -26,7 +26,9 @@ import io.plus.training.BradleyTerryLoss;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlSetup;
 import io.plus.training.EarlyStopping;
+import io.plus.training.ExclusiveGradientCollector;
 import io.plus.training.GraphScalars;
+import io.plus.training.SeededInitialization;
 import io.plus.training.Shuffle;
 import io.plus.training.TrainConfig;
 import io.plus.training.ValidationSplit;
@@ -67,15 +69,15 @@ public final class VplMethod implements RewardMethod {
         List<PreferencePair> pairs = visible.pairs(Split.TRAIN);
         FeatureLayout layout = FeatureLayout.BASIC;
         int featureDim = layout.dimension(d, 0);
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) config.seed());
-        Device device = engine.defaultDevice();
+        Device device = Engine.getEngine("PyTorch").defaultDevice();
         try (Model encoderModel = Model.newInstance("vpl-encoder", device, "PyTorch");
              Model rewardModel = Model.newInstance("vpl-reward", device, "PyTorch")) {
             encoderModel.setBlock(DjlMlp.build(ENCODER_HIDDEN, 1, 2 * LATENT));
             rewardModel.setBlock(DjlMlp.build(config.hiddenUnits(), config.hiddenLayers(), 1));
-            try (Trainer encoder = newTrainer(encoderModel, config, device, new Shape(1, d));
-                 Trainer reward = newTrainer(rewardModel, config, device, new Shape(1, featureDim + LATENT))) {
+            List<Trainer> trainers = SeededInitialization.run(config.seed(), () -> List.of(
+                    newTrainer(encoderModel, config, device, new Shape(1, d)),
+                    newTrainer(rewardModel, config, device, new Shape(1, featureDim + LATENT))));
+            try (Trainer encoder = trainers.get(0); Trainer reward = trainers.get(1)) {
                 Random random = new Random(config.seed());
                 // pairs of a tenth of the prompts choose the epoch, as for the other reward heads
                 boolean[] heldOut = ValidationSplit.heldOut(ConditionedRewardMethod.promptGroups(pairs), config.seed());
@@ -167,7 +169,7 @@ public final class VplMethod implements RewardMethod {
         try (NDManager scope = encoder.getManager().newSubManager()) {
             NDArray contextArray = scope.create(context, new Shape(rows, d));
             NDArray noiseArray = scope.create(noise, new Shape(rows, LATENT));
-            try (GradientCollector collector = encoder.newGradientCollector()) {
+            try (GradientCollector collector = ExclusiveGradientCollector.open(encoder)) {
                 NDArray posterior = encoder.forward(new NDList(contextArray)).singletonOrThrow();
                 NDArray mean = posterior.get(":, 0:" + LATENT);
                 NDArray logVariance = posterior.get(":, " + LATENT + ":");

@@ -42,9 +42,7 @@ public final class RewardModelSession implements AutoCloseable {
         this.config = config;
         this.inputDimension = inputDimension;
         this.random = new Random(config.seed());
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) config.seed());
-        Device device = engine.defaultDevice();
+        Device device = Engine.getEngine("PyTorch").defaultDevice();
         this.model = Model.newInstance("reward-head", device, "PyTorch");
         model.setBlock(DjlMlp.build(config.hiddenUnits(), config.hiddenLayers(), 1));
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()) // unused: our loss is pairwise
@@ -54,8 +52,11 @@ public final class RewardModelSession implements AutoCloseable {
                         .build())
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                 .optDevices(new Device[] {device});
-        this.trainer = model.newTrainer(trainingConfig);
-        trainer.initialize(new Shape(config.batchSize(), inputDimension));
+        this.trainer = SeededInitialization.run(config.seed(), () -> {
+            Trainer initialized = model.newTrainer(trainingConfig);
+            initialized.initialize(new Shape(config.batchSize(), inputDimension));
+            return initialized;
+        });
     }
 
     /** Full passes over {@code data} in shuffled minibatches; {@code onEpoch} hears each finished epoch. */
@@ -86,7 +87,7 @@ public final class RewardModelSession implements AutoCloseable {
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray input = scope.create(batch, new Shape(2L * rows, d));
             float loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            try (GradientCollector collector = ExclusiveGradientCollector.open(trainer)) {
                 NDArray rewards = trainer.forward(new NDList(input)).singletonOrThrow().reshape(2L * rows);
                 NDArray value = BradleyTerryLoss.mean(rewards.get("0:" + rows), rewards.get(rows + ":"));
                 loss = value.getFloat();

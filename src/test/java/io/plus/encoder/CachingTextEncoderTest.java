@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +53,55 @@ class CachingTextEncoderTest {
         @Override
         public void close() {
             closed = true;
+        }
+    }
+
+    @Test
+    void callersRacingForTheSameMissAllGetTheVectorKept() throws Exception {
+        // each call's vectors differ (as an encoder's may with their batch mates); both callers miss
+        // "shared" before either stores it, and each must end with the one vector the cache keeps
+        CyclicBarrier bothMissed = new CyclicBarrier(2);
+        AtomicInteger calls = new AtomicInteger();
+        TextEncoder perCall = new TextEncoder() {
+            @Override
+            public String id() {
+                return "per-call";
+            }
+
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[][] embed(List<String> texts) {
+                float call = calls.incrementAndGet();
+                try {
+                    bothMissed.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return texts.stream().map(t -> new float[] {call, t.length()}).toArray(float[][]::new);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (CachingTextEncoder cache = new CachingTextEncoder(perCall)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<float[][]> first = pool.submit(() -> cache.embed(List.of("shared", "only first")));
+                Future<float[][]> second = pool.submit(() -> cache.embed(List.of("only second", "shared")));
+                float[] fromFirst = first.get()[0];
+                float[] fromSecond = second.get()[1];
+                float[] kept = cache.embed(List.of("shared"))[0];
+                assertArrayEquals(kept, fromFirst);
+                assertArrayEquals(kept, fromSecond);
+                assertEquals(2, calls.get(), "the lookup after both calls was a hit");
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

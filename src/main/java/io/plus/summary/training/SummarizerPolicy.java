@@ -23,7 +23,9 @@ import ai.djl.training.tracker.Tracker;
 import io.plus.model.MlpWeights;
 import io.plus.training.DjlMlp;
 import io.plus.training.DjlSetup;
+import io.plus.training.ExclusiveGradientCollector;
 import io.plus.training.GraphScalars;
+import io.plus.training.SeededInitialization;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,16 +62,17 @@ public final class SummarizerPolicy implements AutoCloseable {
         this.statementEmbeddings = statementEmbeddings;
         this.statementWords = statementWords;
         this.featureGroups = featureGroups;
-        Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) seed);
-        Device device = engine.defaultDevice();
+        Device device = Engine.getEngine("PyTorch").defaultDevice();
         this.model = Model.newInstance("summarizer", device, "PyTorch");
         model.setBlock(DjlMlp.build(config.hiddenUnits(), 2, shape.outputDimension()));
-        this.trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()) // unused: the PPO loss is ours
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build())
-                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
-                .optDevices(new Device[] {device}));
-        trainer.initialize(new Shape(1, shape.stateDimension()));
+        this.trainer = SeededInitialization.run(seed, () -> {
+            Trainer initialized = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()) // unused: the PPO loss is ours
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build())
+                    .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
+                    .optDevices(new Device[] {device}));
+            initialized.initialize(new Shape(1, shape.stateDimension()));
+            return initialized;
+        });
         this.reference = network();
     }
 
@@ -232,7 +235,7 @@ public final class SummarizerPolicy implements AutoCloseable {
             double valueLoss;
             double entropy;
             double clipped;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
+            try (GradientCollector collector = ExclusiveGradientCollector.open(trainer)) {
                 NDArray out = trainer.forward(new NDList(input)).singletonOrThrow();
                 NDArray query = out.get(":, 0:" + d);
                 NDArray stop = out.get(":, " + d + ":" + (d + 1));
