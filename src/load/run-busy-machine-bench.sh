@@ -4,7 +4,8 @@
 # (one untimed run fills it first), so the difference is training and evaluation. With
 # --baseline-app DIR another build makes the same two runs in the same quiet and busy periods, so
 # both builds see the same machine. Prints wall and training seconds per run, the busy/quiet ratio per build, and
-# whether each build's busy run wrote exactly the metrics of its quiet run.
+# whether each build's busy run wrote exactly the metrics of its quiet run (and, with a baseline, whether
+# the two builds wrote the same metrics).
 #
 #   src/load/run-busy-machine-bench.sh [--app DIR] [--baseline-app DIR] [-- bench options]
 #   (default bench options: --quick; the app defaults to target/quarkus-app)
@@ -47,14 +48,14 @@ run_bench() {
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", b - a }'
 }
 
-# training seconds of a run, from its results.json
+# training seconds of a run, from its results.json (summed over its runs where several went at once)
 train_seconds() { python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["phaseSeconds"].get("train", 0), 1))' "$1/results.json"; }
 
 # the metrics of a run without its timings, as one canonical line
 metrics_of() {
   python3 -c 'import json,sys
 d = json.load(open(sys.argv[1]))
-for k in ("totalSeconds", "phaseSeconds"): d.pop(k, None)
+for k in ("totalSeconds", "phaseSeconds", "runsAtOnce"): d.pop(k, None)
 for r in d["runs"]: r.pop("trainSeconds", None)
 print(json.dumps(d, sort_keys=True))' "$1/results.json"
 }
@@ -88,4 +89,9 @@ for label in "${LABELS[@]}"; do
   printf '| %s | %s / %s | %s / %s | %s | %s |\n' "$label" "${WALL[$label,quiet]}" "${TRAIN[$label,quiet]}" \
     "${WALL[$label,busy]}" "${TRAIN[$label,busy]}" "$ratio" "$same"
 done
+if [[ -n "$BASELINE" ]]; then
+  same=no
+  [[ "$(metrics_of "$WORK/plus/quiet")" == "$(metrics_of "$WORK/baseline/quiet")" ]] && same=yes
+  echo; echo "same metrics in both builds (quiet runs): $same"
+fi
 echo "runs and logs: $WORK"

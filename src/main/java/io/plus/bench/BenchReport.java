@@ -37,6 +37,7 @@ public final class BenchReport {
         document.put("seeds", result.seeds());
         document.put("totalSeconds", result.totalSeconds());
         document.put("phaseSeconds", result.phaseSeconds());
+        document.put("runsAtOnce", result.runsAtOnce());
         document.put("notes", result.notes());
         document.put("summary", result.summary());
         document.put("comparisons", result.comparisons());

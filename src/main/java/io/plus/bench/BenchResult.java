@@ -13,10 +13,12 @@ import java.util.function.ToDoubleFunction;
 /**
  * Everything one benchmark run measured, and its mean ± std summary over seeds; {@code notes} say
  * what could not be measured and why (a dataset without hidden truth has no Oracle, for example).
+ * {@code phaseSeconds}: generating and embedding are wall time; training and evaluating are summed over
+ * the runs, {@code runsAtOnce} of which went side by side, so they may add up to more than {@code totalSeconds}.
  */
 public record BenchResult(String encoderId, List<Long> seeds, List<RunRecord> runs, List<SummaryRecord> summaries,
                           List<ColdStartRecord> coldStart, Map<String, Double> phaseSeconds, double totalSeconds,
-                          List<String> notes) {
+                          List<String> notes, int runsAtOnce) {
 
     /** Mean ± sample standard deviation of one metric over seeds for a (dataset, split, method). */
     public record Stat(double mean, double std, int n) {

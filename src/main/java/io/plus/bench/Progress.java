@@ -14,6 +14,9 @@ public final class Progress {
     private final long minIntervalNanos;
     private long doneUnits;
     private long lastPrintNanos;
+    /** The ETA extrapolates the pace since here: work before it (embedding, say) goes at another pace. */
+    private long paceStartNanos = startNanos;
+    private long paceStartUnits;
 
     public Progress(PrintStream out, long totalUnits, Duration minInterval) {
         this.out = out;
@@ -35,6 +38,12 @@ public final class Progress {
         }
     }
 
+    /** From now on the ETA is extrapolated from the pace of the units done after this call only. */
+    public synchronized void paceFromHere() {
+        paceStartNanos = System.nanoTime();
+        paceStartUnits = doneUnits;
+    }
+
     /** Prints a message with the current elapsed time, without advancing. */
     public synchronized void note(String what) {
         out.println(line(what, System.nanoTime()));
@@ -43,7 +52,8 @@ public final class Progress {
     private String line(String what, long now) {
         double elapsed = (now - startNanos) / 1e9;
         double fraction = (double) doneUnits / totalUnits;
-        String eta = doneUnits == 0 ? "?" : format(elapsed / fraction - elapsed);
+        long paced = doneUnits - paceStartUnits;
+        String eta = paced <= 0 ? "?" : format((now - paceStartNanos) / 1e9 / paced * (totalUnits - doneUnits));
         return String.format("[%3.0f%%] %s  (elapsed %s, ETA %s)", 100 * fraction, what, format(elapsed), eta);
     }
 

@@ -54,6 +54,11 @@ public class BenchCommand implements Callable<Integer> {
             + "(default: $PLUS_DSP_FILE; dsp is skipped without it).")
     Path dspFile;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "Runs (one method on one dataset and seed) "
+            + "trained at once, each on one thread; results do not depend on it (default: the number of cores; "
+            + "1 with an int8 encoder, whose vectors depend a little on what they are batched with).")
+    Integer parallel;
+
     @Option(names = "--out", defaultValue = "plus-out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -75,6 +80,13 @@ public class BenchCommand implements Callable<Integer> {
             sources.add(DatasetFolder.read(folder)); // read and checked now: a bad folder fails before training
         }
         int seedCount = seeds != null ? seeds : quick ? 1 : 3;
+        // runs embed summaries as they go: side by side they batch them differently, which only a
+        // batch-invariant encoder ignores
+        int runsAtOnce = parallel != null ? parallel
+                : encoderOptions.spec().batchInvariant() ? Runtime.getRuntime().availableProcessors() : 1;
+        if (runsAtOnce < 1) {
+            throw new IllegalArgumentException("--parallel must be at least 1, got " + runsAtOnce);
+        }
         TrainConfig training = TrainConfig.defaults(1);
         if (epochs != null) {
             training = training.withEpochs(epochs);
@@ -84,7 +96,7 @@ public class BenchCommand implements Callable<Integer> {
             List<String> methodNames = methods != null ? methods
                     : registry.all().stream().map(RewardMethod::name).toList();
             BenchConfig config = new BenchConfig(sources, methodNames,
-                    LongStream.rangeClosed(1, seedCount).boxed().toList(), training, out);
+                    LongStream.rangeClosed(1, seedCount).boxed().toList(), training, out, runsAtOnce);
             Progress progress = new Progress(System.err, BenchRunner.units(config), Duration.ofSeconds(2));
             BenchResult result = new BenchRunner(encoder, registry).run(config, progress);
             System.out.println();

@@ -22,6 +22,10 @@ public class EncoderOptions {
     @Option(names = "--no-embedding-cache", description = "Do not read or write embeddings on disk.")
     boolean noDiskCache;
 
+    public EncoderSpec spec() {
+        return EncoderSpec.fromId(encoderId);
+    }
+
     public TextEncoder open() {
         return open(encoderId);
     }

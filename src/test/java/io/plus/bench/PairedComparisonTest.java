@@ -90,6 +90,6 @@ class PairedComparisonTest {
     }
 
     private static BenchResult result(List<RunRecord> runs) {
-        return new BenchResult("encoder", List.of(1L), runs, List.of(), List.of(), Map.of(), 0, List.of());
+        return new BenchResult("encoder", List.of(1L), runs, List.of(), List.of(), Map.of(), 0, List.of(), 1);
     }
 }

@@ -94,6 +94,16 @@ class CommandLineTest {
     }
 
     @Test
+    void benchWithNoRunsAtOnceIsOneLine(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("bench", "--quick", "--datasets", "pets", "--parallel", "0",
+                "--out", tmp.resolve("out").toString());
+        assertEquals(2, result.exitCode(), result.getErrorOutput());
+        assertTrue(result.getErrorOutput().contains("--parallel must be at least 1, got 0"), result.getErrorOutput());
+        assertTrue(!result.getErrorOutput().contains("\tat "), "no stack trace: " + result.getErrorOutput());
+        assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
+    }
+
+    @Test
     void benchOnAFolderItCannotScoreIsOneLineBeforeAnythingTrains(QuarkusMainLauncher launcher) throws Exception {
         Path trainOnly = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(trainOnly.resolve("pairs.jsonl"), """
