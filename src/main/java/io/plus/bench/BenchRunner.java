@@ -53,20 +53,7 @@ public final class BenchRunner {
         List<Supplier<RunOutcome>> runs = new ArrayList<>();
         for (long seed : config.seeds()) {
             for (DatasetSource source : config.datasets()) {
-                String where = source.name() + " seed " + seed;
-                long t0 = System.nanoTime();
-                Dataset full = source.load(seed);
-                // the main tables read as much of the unseen users' context as the rest of their users have
-                Dataset dataset = source.contextBudget().isPresent() ? ContextBudget.truncate(full,
-                        ContextBudget.unseenUsers(full), source.contextBudget().getAsInt(), source.contextUnit()) : full;
-                add(phases, "generate", t0);
-                progress.note(where + ": " + dataset.pairs().size() + " pairs ready");
-
-                long t1 = System.nanoTime();
-                EmbeddingTable embeddings = EmbeddingTable.embed(full, encoder, done -> { });
-                add(phases, "embed", t1);
-                progress.note(where + ": " + embeddings.size() + " texts embedded");
-                Prepared prepared = new Prepared(source, seed, full, dataset, embeddings);
+                Prepared prepared = prepare(source, seed, phases, progress);
                 for (RewardMethod method : methods) {
                     runs.add(() -> runOne(config, progress, prepared, method));
                 }
@@ -87,6 +74,24 @@ public final class BenchRunner {
         }
         return new BenchResult(encoder.id(), config.seeds(), records, summaryReports, coldStart, phases,
                 (System.nanoTime() - start) / 1e9, List.copyOf(notes), config.runsAtOnce());
+    }
+
+    private Prepared prepare(DatasetSource source, long seed, Map<String, Double> phases, Progress progress)
+            throws IOException {
+        String where = source.name() + " seed " + seed;
+        long generateStart = System.nanoTime();
+        Dataset full = source.load(seed);
+        // the main tables read as much of the unseen users' context as the rest of their users have
+        Dataset dataset = source.contextBudget().isPresent() ? ContextBudget.truncate(full,
+                ContextBudget.unseenUsers(full), source.contextBudget().getAsInt(), source.contextUnit()) : full;
+        add(phases, "generate", generateStart);
+        progress.note(where + ": " + dataset.pairs().size() + " pairs ready");
+
+        long embedStart = System.nanoTime();
+        EmbeddingTable embeddings = EmbeddingTable.embed(full, encoder, done -> { });
+        add(phases, "embed", embedStart);
+        progress.note(where + ": " + embeddings.size() + " texts embedded");
+        return new Prepared(source, seed, full, dataset, embeddings);
     }
 
     /** One dataset for one seed, ready for the methods: all of it, the main tables' cut, their embeddings. */
