@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Line-based progress for long runs: how many work units are done, elapsed time and an ETA
- * extrapolated from the pace so far. Throttled so logs stay readable.
+ * extrapolated from the pace since {@link #paceFromHere} (or the start). Throttled so logs stay readable.
  */
 public final class Progress {
     private final PrintStream out;

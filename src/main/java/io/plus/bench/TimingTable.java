@@ -20,9 +20,10 @@ public final class TimingTable {
         List<String> phases = new ArrayList<>();
         result.phaseSeconds().forEach((phase, seconds) -> phases.add(String.format(Locale.ROOT, "%s %.0f s", phase, seconds)));
         out.append(String.join(", ", phases)).append(String.format(Locale.ROOT, "; %.0f s in all%s. "
-                + "Training seconds per run (median over seeds):%n%n", result.totalSeconds(),
+                + "Training seconds per run (median over seeds%s):%n%n", result.totalSeconds(),
                 result.runsAtOnce() > 1 ? " (training and evaluation summed over runs, " + result.runsAtOnce()
-                        + " at once)" : ""));
+                        + " at once)" : "",
+                result.runsAtOnce() > 1 ? "; runs side by side share the cores, so time one with --parallel 1" : ""));
 
         // dataset -> method -> seed -> seconds; a run's time is repeated on each of its splits
         Map<String, Map<String, Map<Long, Double>>> seconds = new LinkedHashMap<>();

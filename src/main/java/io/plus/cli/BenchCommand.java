@@ -55,8 +55,9 @@ public class BenchCommand implements Callable<Integer> {
     Path dspFile;
 
     @Option(names = "--parallel", paramLabel = "N", description = "Runs (one method on one dataset and seed) "
-            + "trained at once, each on one thread; results do not depend on it (default: the number of cores; "
-            + "1 with an int8 encoder, whose vectors depend a little on what they are batched with).")
+            + "trained at once, each on one thread; with a float encoder results do not depend on it (default: the "
+            + "number of cores; 1 with an int8 encoder, whose vectors depend a little on what they are batched with, "
+            + "so that runs side by side may change each other's results).")
     Integer parallel;
 
     @Option(names = "--out", defaultValue = "plus-out/bench", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -86,6 +87,10 @@ public class BenchCommand implements Callable<Integer> {
                 : encoderOptions.spec().batchInvariant() ? Runtime.getRuntime().availableProcessors() : 1;
         if (runsAtOnce < 1) {
             throw new IllegalArgumentException("--parallel must be at least 1, got " + runsAtOnce);
+        }
+        if (runsAtOnce > 1 && !encoderOptions.spec().batchInvariant()) {
+            System.err.println("note: " + encoderOptions.spec().id() + " embeds a text a little differently beside "
+                    + "other texts, so with --parallel " + runsAtOnce + " results may differ from run to run");
         }
         TrainConfig training = TrainConfig.defaults(1);
         if (epochs != null) {

@@ -9,13 +9,13 @@ import java.util.stream.Collectors;
  * each must be run: window size, pooling, output width.
  */
 public enum EncoderSpec {
-    MINILM("all-minilm-l6-v2", "all-minilm-l6-v2", 384, 128, Pooling.MEAN),
+    MINILM("all-minilm-l6-v2", "all-minilm-l6-v2", 384, 128, Pooling.MEAN, true),
     // int8 graphs quantize activations with one scale per batch tensor, so an embedding depends a
     // little on its batch mates (measured: cosine >= 0.985 batched vs alone; float is exact).
-    MINILM_INT8("all-minilm-l6-v2-int8", "all-minilm-l6-v2-q", 384, 128, Pooling.MEAN),
+    MINILM_INT8("all-minilm-l6-v2-int8", "all-minilm-l6-v2-q", 384, 128, Pooling.MEAN, false),
     // bge recommends the [CLS] vector, not the mean, as its sentence embedding.
-    BGE_SMALL("bge-small-en-v1.5", "bge-small-en-v1.5", 384, 512, Pooling.CLS),
-    BGE_SMALL_INT8("bge-small-en-v1.5-int8", "bge-small-en-v1.5-q", 384, 512, Pooling.CLS);
+    BGE_SMALL("bge-small-en-v1.5", "bge-small-en-v1.5", 384, 512, Pooling.CLS, true),
+    BGE_SMALL_INT8("bge-small-en-v1.5-int8", "bge-small-en-v1.5-q", 384, 512, Pooling.CLS, false);
 
     /** How token vectors become one sentence vector. */
     public enum Pooling {
@@ -30,13 +30,15 @@ public enum EncoderSpec {
     private final int dimension;
     private final int maxTokens;
     private final Pooling pooling;
+    private final boolean batchInvariant;
 
-    EncoderSpec(String id, String resourceBase, int dimension, int maxTokens, Pooling pooling) {
+    EncoderSpec(String id, String resourceBase, int dimension, int maxTokens, Pooling pooling, boolean batchInvariant) {
         this.id = id;
         this.resourceBase = resourceBase;
         this.dimension = dimension;
         this.maxTokens = maxTokens;
         this.pooling = pooling;
+        this.batchInvariant = batchInvariant;
     }
 
     /** Stable id recorded with stored embeddings; differs between float and int8 on purpose. */
@@ -50,10 +52,10 @@ public enum EncoderSpec {
 
     /**
      * Whether a text's vector is the same, to the last bit, whatever it is batched with: true for the
-     * float graphs (tested), false for int8 ones, which scale activations per batch.
+     * float graphs (tested for each), false for int8 ones, which scale activations per batch.
      */
     public boolean batchInvariant() {
-        return !resourceBase.endsWith("-q");
+        return batchInvariant;
     }
 
     /** Longest token sequence (with [CLS]/[SEP]) the model sees in one forward pass. */

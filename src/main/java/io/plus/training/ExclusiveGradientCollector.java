@@ -38,9 +38,11 @@ public final class ExclusiveGradientCollector implements GradientCollector {
         delegate.backward(target);
     }
 
+    /** Refused: DJL's version zeroes the gradients of every array in the process, other fits' too. */
     @Override
     public void zeroGradients() {
-        delegate.zeroGradients();
+        throw new UnsupportedOperationException("zeroGradients clears every fit's gradients; "
+                + "the optimiser step clears this trainer's own");
     }
 
     @Override

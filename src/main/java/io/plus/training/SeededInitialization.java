@@ -14,10 +14,6 @@ import java.util.function.Supplier;
 public final class SeededInitialization {
     private static final Object GLOBAL_GENERATOR = new Object();
 
-    static {
-        DjlSetup.ensure();
-    }
-
     private SeededInitialization() {
     }
 

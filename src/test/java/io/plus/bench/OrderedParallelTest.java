@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -61,13 +63,48 @@ class OrderedParallelTest {
     }
 
     @Test
+    void aFailureStopsTheTasksNotStartedAndWaitsForThoseRunning() {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        AtomicBoolean slowFinished = new AtomicBoolean();
+        AtomicInteger laterTasksRun = new AtomicInteger();
+        List<Supplier<Integer>> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            slowStarted.countDown();
+            sleep(300); // still running when its neighbour fails
+            slowFinished.set(true);
+            return 0;
+        });
+        tasks.add(() -> {
+            await(slowStarted);
+            throw new IllegalStateException("run 1 failed");
+        });
+        for (int i = 2; i < 10; i++) {
+            tasks.add(laterTasksRun::incrementAndGet);
+        }
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> OrderedParallel.run(tasks, 2, "test-run"));
+        assertEquals("run 1 failed", thrown.getMessage());
+        assertTrue(slowFinished.get(), "the running task had ended before the failure reached the caller");
+        assertEquals(0, laterTasksRun.get(), "no task started after the failure");
+    }
+
+    @Test
     void refusesNoThreads() {
         assertThrows(IllegalArgumentException.class, () -> OrderedParallel.run(List.of(() -> 1), 0, "test-run"));
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS), "the last task never ran beside the first");
+            assertTrue(latch.await(10, TimeUnit.SECONDS), "a task waited 10 s for another that never ran beside it");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

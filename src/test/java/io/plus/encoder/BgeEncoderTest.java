@@ -1,5 +1,6 @@
 package io.plus.encoder;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,19 @@ class BgeEncoderTest {
         assertEquals(384, e[0].length);
         assertEquals(1.0, Vectors.norm(e[0]), 1e-5);
         assertTrue(Vectors.cosine(e[0], e[1]) > Vectors.cosine(e[0], e[2]));
+    }
+
+    @Test
+    void floatBgeGivesATextTheSameVectorWhateverItsBatchMates() {
+        List<String> texts = List.of("Hi.", "The cat sat on the mat.", OnnxSentenceEncoderTest.longText(40),
+                OnnxSentenceEncoderTest.longText(600), "Quarterly revenue rose by four percent.");
+        try (OnnxSentenceEncoder floatBge = OnnxSentenceEncoder.open(EncoderSpec.BGE_SMALL)) {
+            assertTrue(EncoderSpec.BGE_SMALL.batchInvariant());
+            float[][] batched = floatBge.embed(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(floatBge.embed(texts.get(i)), batched[i], "text " + i);
+            }
+        }
     }
 
     @Test
