@@ -19,11 +19,11 @@ public final class TimingTable {
         StringBuilder out = new StringBuilder("\nTime: ");
         List<String> phases = new ArrayList<>();
         result.phaseSeconds().forEach((phase, seconds) -> phases.add(String.format(Locale.ROOT, "%s %.0f s", phase, seconds)));
+        boolean sideBySide = result.runsAtOnce() > 1;
+        String summed = sideBySide ? " (training and evaluation summed over runs, " + result.runsAtOnce() + " at once)" : "";
+        String shared = sideBySide ? "; runs side by side share the cores, so time one with --parallel 1" : "";
         out.append(String.join(", ", phases)).append(String.format(Locale.ROOT, "; %.0f s in all%s. "
-                + "Training seconds per run (median over seeds%s):%n%n", result.totalSeconds(),
-                result.runsAtOnce() > 1 ? " (training and evaluation summed over runs, " + result.runsAtOnce()
-                        + " at once)" : "",
-                result.runsAtOnce() > 1 ? "; runs side by side share the cores, so time one with --parallel 1" : ""));
+                + "Training seconds per run (median over seeds%s):%n%n", result.totalSeconds(), summed, shared));
 
         // dataset -> method -> seed -> seconds; a run's time is repeated on each of its splits
         Map<String, Map<String, Map<Long, Double>>> seconds = new LinkedHashMap<>();

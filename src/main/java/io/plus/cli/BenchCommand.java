@@ -9,6 +9,7 @@ import io.plus.bench.DatasetFolder;
 import io.plus.bench.DatasetSource;
 import io.plus.bench.MarkdownTable;
 import io.plus.bench.Progress;
+import io.plus.encoder.EncoderSpec;
 import io.plus.encoder.TextEncoder;
 import io.plus.methods.catalog.MethodRegistry;
 import io.plus.methods.RewardMethod;
@@ -83,13 +84,14 @@ public class BenchCommand implements Callable<Integer> {
         int seedCount = seeds != null ? seeds : quick ? 1 : 3;
         // runs embed summaries as they go: side by side they batch them differently, which only a
         // batch-invariant encoder ignores
+        EncoderSpec encoderSpec = encoderOptions.spec();
         int runsAtOnce = parallel != null ? parallel
-                : encoderOptions.spec().batchInvariant() ? Runtime.getRuntime().availableProcessors() : 1;
+                : encoderSpec.batchInvariant() ? Runtime.getRuntime().availableProcessors() : 1;
         if (runsAtOnce < 1) {
             throw new IllegalArgumentException("--parallel must be at least 1, got " + runsAtOnce);
         }
-        if (runsAtOnce > 1 && !encoderOptions.spec().batchInvariant()) {
-            System.err.println("note: " + encoderOptions.spec().id() + " embeds a text a little differently beside "
+        if (runsAtOnce > 1 && !encoderSpec.batchInvariant()) {
+            System.err.println("note: " + encoderSpec.id() + " embeds a text a little differently beside "
                     + "other texts, so with --parallel " + runsAtOnce + " results may differ from run to run");
         }
         TrainConfig training = TrainConfig.defaults(1);
