@@ -45,11 +45,13 @@ public class ServingLifecycle {
 
     private final AtomicBoolean prepared = new AtomicBoolean();
     /**
-     * One preparation at a time: a start-up slower than the retry interval must not meet a retry in
-     * an empty registry, where both register the same bundle, one fails on the duplicate and marks
-     * the instance ready before the other has activated anything.
+     * One preparation at a time, and whoever asks while one runs waits for it. Two at once in an empty
+     * registry would both register the same bundle, one would fail on the duplicate and mark the
+     * instance ready before the other had activated anything. And the start-up must not go on while a
+     * retry that fired first (the scheduler starts before this observer) is still migrating: the
+     * instance would take requests with no tables and no model.
      */
-    private final AtomicBoolean preparing = new AtomicBoolean();
+    private final SingleFlight preparation = new SingleFlight(this::prepare);
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
@@ -59,7 +61,7 @@ public class ServingLifecycle {
             watcher.listen();
         }
         try {
-            VertxContextSupport.subscribeAndAwait(() -> prepareOnce().ifNoItem().after(FIRST_ATTEMPT).fail());
+            VertxContextSupport.subscribeAndAwait(() -> preparation.join().ifNoItem().after(FIRST_ATTEMPT).fail());
         } catch (Throwable error) {
             LOG.warnf("serving is not ready yet (%s); retrying in the background", error.toString());
         }
@@ -71,17 +73,10 @@ public class ServingLifecycle {
         if (!config.enabled() || prepared.get()) {
             return Uni.createFrom().voidItem();
         }
-        return prepareOnce().onFailure().recoverWithUni(error -> {
+        return preparation.join().onFailure().recoverWithUni(error -> {
             LOG.warnf("serving still not ready: %s", error.toString());
             return Uni.createFrom().voidItem();
         });
-    }
-
-    private Uni<Void> prepareOnce() {
-        if (!preparing.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem(); // the one under way will finish the job
-        }
-        return prepare().eventually(() -> preparing.set(false));
     }
 
     private Uni<Void> prepare() {
