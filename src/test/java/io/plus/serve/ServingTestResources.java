@@ -67,6 +67,9 @@ public class ServingTestResources implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.reactive.idle-timeout", "PT30S",
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port(),
                 "plus.serve.models-dir", MODEL_STORE.toString(),
+                // a loaded test machine can stall a cache write past the default 250 ms; a write given up
+                // makes the next read a miss where a test expects a hit (a stopped Redis still fails at once)
+                "plus.serve.redis-timeout", "2s",
                 "plus.serve.redis-retry-after", "500ms");
     }
 
